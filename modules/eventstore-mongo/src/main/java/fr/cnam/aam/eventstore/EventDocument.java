@@ -1,0 +1,65 @@
+package fr.cnam.aam.eventstore;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.bson.Document;
+
+/** The stored shape of one event or snapshot: strings and numbers only, payload as serialized JSON text. */
+final class EventDocument {
+    static final String STREAM_KEY = "streamKey";
+    static final String AGGREGATE_ID = "aggregateIdentifier";
+    static final String SEQUENCE_NUMBER = "sequenceNumber";
+    static final String TYPE = "type";
+    static final String EVENT_ID = "eventIdentifier";
+    static final String TIMESTAMP = "timestamp";
+    static final String PAYLOAD_TYPE = "payloadType";
+    static final String PAYLOAD_REVISION = "payloadRevision";
+    static final String PAYLOAD = "payload";
+    static final String META_DATA = "metaData";
+
+    private EventDocument() {
+    }
+
+    static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    static Document of(long globalIndex, DomainEventMessage<?> event,
+                       SerializedObject<String> payload, SerializedObject<String> metaData) {
+        return fields(new Document("_id", globalIndex), event, payload, metaData)
+                .append(STREAM_KEY, streamKey(event.getAggregateIdentifier(), event.getSequenceNumber()));
+    }
+
+    static Document snapshot(DomainEventMessage<?> snapshot,
+                             SerializedObject<String> payload, SerializedObject<String> metaData) {
+        return fields(new Document("_id", snapshot.getAggregateIdentifier()), snapshot, payload, metaData);
+    }
+
+    private static Document fields(Document doc, DomainEventMessage<?> event,
+                                   SerializedObject<String> payload, SerializedObject<String> metaData) {
+        return doc.append(AGGREGATE_ID, event.getAggregateIdentifier())
+                  .append(SEQUENCE_NUMBER, event.getSequenceNumber())
+                  .append(TYPE, event.getType())
+                  .append(EVENT_ID, event.getIdentifier())
+                  .append(TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
+                  .append(PAYLOAD_TYPE, payload.getType().getName())
+                  .append(PAYLOAD_REVISION, payload.getType().getRevision())
+                  .append(PAYLOAD, payload.getData())
+                  .append(META_DATA, metaData.getData());
+    }
+
+    static GenericDomainEventEntry<String> toEntry(Document doc) {
+        return new GenericDomainEventEntry<>(
+                doc.getString(TYPE),
+                doc.getString(AGGREGATE_ID),
+                doc.getLong(SEQUENCE_NUMBER),
+                doc.getString(EVENT_ID),
+                doc.getString(TIMESTAMP),
+                doc.getString(PAYLOAD_TYPE),
+                doc.getString(PAYLOAD_REVISION),
+                doc.getString(PAYLOAD),
+                doc.getString(META_DATA));
+    }
+}

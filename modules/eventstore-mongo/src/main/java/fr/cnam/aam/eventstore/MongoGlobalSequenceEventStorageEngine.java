@@ -1,0 +1,417 @@
+package fr.cnam.aam.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
+
+/**
+ * Axon event storage on MongoDB where every event has a global, gap-aware position.
+ * <p>
+ * One document per event, {@code _id} = global index taken from a counter document, so that tracking reads are
+ * key lookups ({@code _id $in [next indexes and known gaps]}) which every MongoDB server — including the embedded
+ * wire-protocol server, which only uses an index for equality and {@code $in} on a single-field unique index —
+ * serves from an index. An aggregate's stream is read the same way through {@code streamKey}
+ * ("aggregateId#sequence"). The (aggregateIdentifier, sequenceNumber) pair is unique, which turns a concurrent
+ * append into a duplicate key error and so into a {@code ConcurrencyException}.
+ * <p>
+ * Without multi-document transactions an append that fails halfway is compensated (its inserted documents are
+ * deleted) so nobody tracks a half-written commit; when the server has transactions, the insert runs in one.
+ * Indexes allocated to an append that failed stay as gaps, which the tracking token skips once they are older than
+ * the gap timeout.
+ */
+public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoGlobalSequenceEventStorageEngine.class);
+    static final String SEQUENCE_ID = "global";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoClient client;
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> sequence;
+    private final boolean transactional;
+    private final Clock clock;
+    private final long gapTimeoutMillis;
+    private final int maxGapOffset;
+    private final int lookAheadWindows;
+
+    protected MongoGlobalSequenceEventStorageEngine(Builder builder) {
+        super(builder);
+        this.client = builder.client;
+        MongoDatabase db = builder.client.getDatabase(builder.databaseName);
+        this.events = db.getCollection(builder.eventsCollection);
+        this.snapshots = db.getCollection(builder.snapshotsCollection);
+        this.sequence = db.getCollection(builder.sequenceCollection);
+        this.transactional = builder.transactions.resolve(builder.client);
+        this.clock = builder.clock;
+        this.gapTimeoutMillis = builder.gapTimeoutMillis;
+        this.maxGapOffset = builder.maxGapOffset;
+        this.lookAheadWindows = builder.lookAheadWindows;
+        log.info("Event store on collections {}/{}: multi-document transactions {}",
+                 builder.databaseName, builder.eventsCollection, transactional ? "on" : "off (compensating deletes)");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the indexes the store relies on; idempotent. */
+    public void ensureIndexes() {
+        events.createIndex(Indexes.ascending(EventDocument.STREAM_KEY), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending(EventDocument.AGGREGATE_ID, EventDocument.SEQUENCE_NUMBER),
+                           new IndexOptions().unique(true).name("aggregate_sequence_unique"));
+    }
+
+    public boolean isTransactional() {
+        return transactional;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long last = allocate(messages.size());
+        long first = last - messages.size() + 1;
+        List<Document> docs = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            DomainEventMessage<?> event = asDomainEventMessage(messages.get(i));
+            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+            SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+            docs.add(EventDocument.of(first + i, event, payload, metaData));
+        }
+        try {
+            if (transactional) {
+                try (ClientSession session = client.startSession()) {
+                    session.withTransaction(() -> events.insertMany(session, docs));
+                }
+            } else {
+                insertOrCompensate(docs, first);
+            }
+        } catch (RuntimeException e) {
+            handlePersistenceException(e, messages.get(failedIndex(e)));
+        }
+    }
+
+    private void insertOrCompensate(List<Document> docs, long first) {
+        try {
+            events.insertMany(docs);
+        } catch (MongoBulkWriteException e) {
+            int inserted = e.getWriteErrors().isEmpty() ? docs.size() : e.getWriteErrors().get(0).getIndex();
+            if (inserted > 0) {
+                // ordered insert stopped at the first error: remove what it wrote, by key
+                List<Long> ids = new ArrayList<>(inserted);
+                for (int i = 0; i < inserted; i++) {
+                    ids.add(first + i);
+                }
+                events.deleteMany(Filters.in("_id", ids));
+            }
+            throw e;
+        }
+    }
+
+    private static int failedIndex(RuntimeException e) {
+        if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+            return bulk.getWriteErrors().get(0).getIndex();
+        }
+        return 0;
+    }
+
+    private long allocate(int count) {
+        Document counter = sequence.findOneAndUpdate(
+                Filters.eq("_id", SEQUENCE_ID),
+                Updates.inc("value", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get("value")).longValue();
+    }
+
+    /** The highest global index handed out so far (some may still be in flight, or lost as gaps). */
+    public long highestAllocatedIndex() {
+        Document counter = sequence.find(Filters.eq("_id", SEQUENCE_ID)).first();
+        return counter == null ? 0L : ((Number) counter.get("value")).longValue();
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document doc = EventDocument.snapshot(snapshot, payload, metaData);
+        try {
+            snapshots.replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), doc,
+                                 new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            throw new EventStoreException("Could not store snapshot of " + snapshot.getAggregateIdentifier(), e);
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document doc = snapshots.find(Filters.eq("_id", aggregateIdentifier)).first();
+        return doc == null ? Stream.empty() : Stream.of(EventDocument.toEntry(doc));
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<String> keys = new ArrayList<>(batchSize);
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
+            keys.add(EventDocument.streamKey(aggregateIdentifier, seq));
+        }
+        List<Document> docs = events.find(Filters.in(EventDocument.STREAM_KEY, keys)).into(new ArrayList<>());
+        docs.sort(Comparator.comparingLong(d -> d.getLong(EventDocument.SEQUENCE_NUMBER)));
+        List<DomainEventData<?>> result = new ArrayList<>(docs.size());
+        long expected = firstSequenceNumber;
+        for (Document doc : docs) {
+            if (doc.getLong(EventDocument.SEQUENCE_NUMBER) != expected) {
+                break; // a hole in a stream would be a bug elsewhere: stop where the stream stops being contiguous
+            }
+            result.add(EventDocument.toEntry(doc));
+            expected++;
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!streamHas(aggregateIdentifier, 0)) {
+            return Optional.empty();
+        }
+        long low = 0;
+        long high = 1;
+        while (streamHas(aggregateIdentifier, high)) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (streamHas(aggregateIdentifier, mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return Optional.of(low);
+    }
+
+    private boolean streamHas(String aggregateIdentifier, long seq) {
+        return events.find(Filters.eq(EventDocument.STREAM_KEY, EventDocument.streamKey(aggregateIdentifier, seq)))
+                     .projection(new Document("_id", 1)).first() != null;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = asGapAware(lastToken);
+        long head = highestAllocatedIndex();
+        long from = token.getIndex() + 1;
+        List<Document> found = new ArrayList<>();
+        if (!token.getGaps().isEmpty()) {
+            found.addAll(events.find(Filters.in("_id", new ArrayList<>(token.getGaps()))).into(new ArrayList<>()));
+        }
+        // a run of missing indexes longer than a batch (a failed large append) must not stall the reader
+        for (int window = 0; window < lookAheadWindows && from <= head; window++) {
+            long to = Math.min(head, from + batchSize - 1);
+            List<Long> keys = new ArrayList<>((int) (to - from + 1));
+            for (long i = from; i <= to; i++) {
+                keys.add(i);
+            }
+            List<Document> batch = events.find(Filters.in("_id", keys)).into(new ArrayList<>());
+            found.addAll(batch);
+            if (!batch.isEmpty()) {
+                break;
+            }
+            from = to + 1;
+        }
+        if (found.isEmpty()) {
+            return Collections.emptyList();
+        }
+        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        Instant gapTimeoutFrame = clock.instant().minusMillis(gapTimeoutMillis);
+        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        GapAwareTrackingToken previous = token;
+        for (Document doc : found) {
+            GenericDomainEventEntry<String> entry = EventDocument.toEntry(doc);
+            long index = doc.getLong("_id");
+            boolean allowGaps = entry.getTimestamp().isAfter(gapTimeoutFrame);
+            GapAwareTrackingToken next = previous.advanceTo(index, allowGaps ? maxGapOffset : 0);
+            result.add(new TrackedDomainEventData<>(next, entry));
+            previous = next;
+        }
+        return result;
+    }
+
+    private static GapAwareTrackingToken asGapAware(TrackingToken token) {
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet());
+        }
+        if (!(token instanceof GapAwareTrackingToken gapAware)) {
+            throw new IllegalArgumentException("Token " + token + " is not a GapAwareTrackingToken");
+        }
+        return gapAware;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return GapAwareTrackingToken.newInstance(highestAllocatedIndex(), Collections.emptySortedSet());
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        // rare (admin use): a range query, served by an index on a real MongoDB only
+        Document first = events.find(Filters.gte(EventDocument.TIMESTAMP, DateTimeUtils.formatInstant(dateTime)))
+                               .sort(Sorts.ascending("_id")).projection(new Document("_id", 1)).first();
+        if (first == null) {
+            return createHeadToken();
+        }
+        SortedSet<Long> noGaps = new TreeSet<>();
+        return GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, noGaps);
+    }
+
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk) {
+                return bulk.getWriteErrors().stream().anyMatch(err -> err.getCode() == DUPLICATE_KEY);
+            }
+            if (t instanceof MongoWriteException write) {
+                return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+            }
+            if (t instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+        private MongoClient client;
+        private String databaseName = "aam";
+        private String eventsCollection = "domain_events";
+        private String snapshotsCollection = "snapshot_events";
+        private String sequenceCollection = "domain_event_sequence";
+        private TransactionMode transactions = TransactionMode.AUTO;
+        private Clock clock = Clock.systemUTC();
+        private long gapTimeoutMillis = 60_000;
+        private int maxGapOffset = 10_000;
+        private int lookAheadWindows = 100;
+
+        Builder() {
+            persistenceExceptionResolver(MongoGlobalSequenceEventStorageEngine::isDuplicateKey);
+        }
+
+        public Builder client(MongoClient client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder databaseName(String databaseName) {
+            this.databaseName = databaseName;
+            return this;
+        }
+
+        public Builder collections(String events, String snapshots, String sequence) {
+            this.eventsCollection = events;
+            this.snapshotsCollection = snapshots;
+            this.sequenceCollection = sequence;
+            return this;
+        }
+
+        public Builder transactions(TransactionMode transactions) {
+            this.transactions = transactions;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder gapTimeoutMillis(long gapTimeoutMillis) {
+            this.gapTimeoutMillis = gapTimeoutMillis;
+            return this;
+        }
+
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public MongoGlobalSequenceEventStorageEngine build() {
+            validate();
+            if (client == null) {
+                throw new org.axonframework.common.AxonConfigurationException("A MongoClient is required");
+            }
+            return new MongoGlobalSequenceEventStorageEngine(this);
+        }
+    }
+}
