@@ -1,0 +1,28 @@
+package fr.cnam.aam.app.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a streaming processor stands against the head of the event store.
+ *
+ * @param position       the lowest global position all segments have reached (null before the first event)
+ * @param headPosition   the highest global position handed out by the store
+ * @param progress       position / head, between 0 and 1
+ * @param eventsPerSecond during a replay started here: positions covered per second since it started
+ */
+public record ProcessorStatus(
+        String name,
+        boolean running,
+        boolean replaying,
+        boolean caughtUp,
+        Long position,
+        long headPosition,
+        double progress,
+        Instant replayStartedAt,
+        Double eventsPerSecond,
+        List<Segment> segments) {
+
+    public record Segment(int segmentId, Long position, boolean replaying, boolean caughtUp, String error) {
+    }
+}

@@ -1,0 +1,128 @@
+package fr.cnam.aam.app.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves as {@code application/problem+json}: 400 naming the field for bad input, 404 for an unknown
+ * aggregate, 409 for a conflict, 422 with the rule's code for a command that breaks a business rule.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ProblemDetail ruleViolated(BusinessRuleViolation e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("Business rule violated");
+        problem.setProperty("rule", e.rule());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "an aggregate with this identifier already exists");
+        problem.setTitle("Already exists");
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the aggregate was changed by another command at the same time; retry");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no aggregate " + e.getAggregateIdentifier());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof BusinessRuleViolation violation) {
+            return ruleViolated(violation);
+        }
+        if (cause instanceof AggregateStreamCreationException exists) {
+            return alreadyExists(exists);
+        }
+        if (cause instanceof ConcurrencyException concurrent) {
+            return concurrentChange(concurrent);
+        }
+        if (cause instanceof AggregateNotFoundException missing) {
+            return notFound(missing);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "unexpected error; nothing was changed by this request unless its response said so");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(m -> m.get("field") + " " + m.get("message"))
+                              .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = null;
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                           .collect(Collectors.joining("."));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                field == null ? "the request body is not valid JSON" : field + " has a value of the wrong form");
+        problem.setTitle("Invalid request");
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong form")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

@@ -1,0 +1,114 @@
+package fr.cnam.aam.app;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ContractApiTest {
+
+    private static final String VALID_RPPS = "10000000009";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+
+    private ResponseEntity<Map> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    private static String signJson(String id, String rpps, String option, String signedOn) {
+        return """
+               {"contractId":"%s","rpps":"%s","caisseCode":"751","departement":"75","option":"%s","signedOn":"%s"}
+               """.formatted(id, rpps, option, signedOn);
+    }
+
+    private Map<?, ?> awaitView(String contractId, long version) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            ResponseEntity<Map> r = http.getForEntity("/api/v1/contracts/" + contractId, Map.class);
+            return r.getStatusCode().is2xxSuccessful() && ((Number) r.getBody().get("version")).longValue() >= version
+                   ? r.getBody() : null;
+        }, v -> v != null);
+    }
+
+    @Test
+    void signAmendAndReadAContractOverHttp() {
+        String id = "c-" + UUID.randomUUID();
+        ResponseEntity<Map> signed = post("/api/v1/contracts", signJson(id, VALID_RPPS, "FULL_TIME", "2023-06-01"));
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(signed.getBody()).containsEntry("contractId", "Contract:" + id);
+        assertThat(signed.getHeaders().getLocation()).hasToString("/api/v1/contracts/Contract:" + id);
+
+        ResponseEntity<Map> amended = post("/api/v1/contracts/" + id + "/avenants",
+                """
+                {"avenantReference":"AV-2024-001","option":"HALF_TIME","effectiveOn":"2024-01-01","reason":"part time"}
+                """);
+        assertThat(amended.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Map<?, ?> view = awaitView("Contract:" + id, 1);
+        assertThat(view.get("option")).isEqualTo("HALF_TIME");
+        assertThat(view.get("rpps")).isEqualTo(VALID_RPPS);
+        assertThat(view.get("signedOn")).isEqualTo("2023-06-01");
+        assertThat((List<?>) view.get("avenants")).hasSize(1);
+        assertThat(((Map<?, ?>) ((List<?>) view.get("avenants")).get(0)).get("previousOption")).isEqualTo("FULL_TIME");
+    }
+
+    @Test
+    void badInputIsA400NamingTheField() {
+        ResponseEntity<Map> badDate = post("/api/v1/contracts", signJson("x1", VALID_RPPS, "FULL_TIME", "2023-02-30"));
+        assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badDate.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(badDate.getBody().get("detail").toString()).contains("signedOn");
+
+        ResponseEntity<Map> missing = post("/api/v1/contracts",
+                "{\"rpps\":\"" + VALID_RPPS + "\",\"departement\":\"75\",\"option\":\"FULL_TIME\",\"signedOn\":\"2023-06-01\"}");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().get("detail").toString()).contains("caisseCode");
+
+        ResponseEntity<Map> notJson = post("/api/v1/contracts", "{oops");
+        assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aBrokenRuleIsA422NamingTheRuleAndWritesNothing() {
+        String id = "r-" + UUID.randomUUID();
+        ResponseEntity<Map> response = post("/api/v1/contracts", signJson(id, "10000000008", "FULL_TIME", "2023-06-01"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody()).containsEntry("rule", "RPPS_INVALID");
+        assertThat(eventStore.readEvents("Contract:" + id).asStream()).isEmpty();
+    }
+
+    @Test
+    void signingTheSameIdentifierTwiceIsA409AndAnUnknownContractA404() {
+        String id = "d-" + UUID.randomUUID();
+        assertThat(post("/api/v1/contracts", signJson(id, VALID_RPPS, "FULL_TIME", "2023-06-01")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/v1/contracts", signJson(id, VALID_RPPS, "HALF_TIME", "2023-06-01")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(post("/api/v1/contracts/nope-" + id + "/avenants",
+                        "{\"avenantReference\":\"A\",\"option\":\"HALF_TIME\",\"effectiveOn\":\"2024-01-01\"}")
+                           .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/v1/contracts/nope-" + id, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}

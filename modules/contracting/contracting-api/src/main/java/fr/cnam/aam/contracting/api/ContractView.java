@@ -1,0 +1,20 @@
+package fr.cnam.aam.contracting.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A contract as the projection sees it; {@code version} is the sequence number of the last event applied. */
+public record ContractView(
+        String contractId,
+        String rpps,
+        String caisseCode,
+        String departement,
+        String option,
+        LocalDate signedOn,
+        List<Avenant> avenants,
+        long version) {
+
+    public record Avenant(String reference, String previousOption, String option, LocalDate effectiveOn,
+                          String reason) {
+    }
+}

@@ -1,0 +1,4 @@
+package fr.cnam.aam.contracting.api;
+
+public record FindContractQuery(String contractId) {
+}
