@@ -29,13 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @RequestMapping("/api/v1/admin/processors")
 class ProcessorAdminController {
 
-    private record ReplayStart(Instant at, long fromPosition) {
+    /** When a replay started here, and when it was first seen finished (for a rate that stops at the end). */
+    private record Replay(Instant startedAt, Instant finishedAt) {
     }
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Clock clock;
-    private final Map<String, ReplayStart> replays = new ConcurrentHashMap<>();
+    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
     ProcessorAdminController(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
         this.processing = processing;
@@ -67,7 +68,7 @@ class ProcessorAdminController {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "another instance still holds segments of " + name + ": stop its processor first", e);
         }
-        replays.put(name, new ReplayStart(clock.instant(), 0L));
+        replays.put(name, new Replay(clock.instant(), null));
         processor.start();
         return ResponseEntity.accepted().body(status(name));
     }
@@ -90,20 +91,31 @@ class ProcessorAdminController {
         boolean replaying = segments.stream().anyMatch(ProcessorStatus.Segment::replaying);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(ProcessorStatus.Segment::caughtUp);
         double progress = head == 0 ? 1.0 : Math.min(1.0, (position == null ? 0 : position) / (double) head);
-        ReplayStart start = replays.get(name);
+        Replay replay = replays.get(name);
         Double rate = null;
-        if (start != null && position != null) {
-            double seconds = Duration.between(start.at(), clock.instant()).toMillis() / 1000.0;
-            rate = seconds <= 0 ? null : (position - start.fromPosition()) / seconds;
+        if (replay != null && position != null) {
+            if (replay.finishedAt() == null && !replaying && caughtUp) {
+                replay = new Replay(replay.startedAt(), clock.instant());
+                replays.put(name, replay);
+            }
+            Instant end = replay.finishedAt() == null ? clock.instant() : replay.finishedAt();
+            double seconds = Duration.between(replay.startedAt(), end).toMillis() / 1000.0;
+            rate = seconds <= 0 ? null : position / seconds;
         }
         return new ProcessorStatus(name, processor.isRunning(), replaying, caughtUp, position, head, progress,
-                                   start == null ? null : start.at(), rate, segments);
+                                   replay == null ? null : replay.startedAt(),
+                                   replay == null ? null : replay.finishedAt(), rate, segments);
     }
 
     private static ProcessorStatus.Segment segment(EventTrackerStatus status) {
         Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
         String error = status.isErrorState() ? String.valueOf(status.getError()) : null;
-        return new ProcessorStatus.Segment(status.getSegment().getSegmentId(), position, status.isReplaying(),
+        Long resetPosition = status.getResetPosition().isPresent() ? status.getResetPosition().getAsLong() : null;
+        // Axon keeps a segment "replaying" until it sees an event past the reset point; for a person watching,
+        // the replay is over once the segment has reached that point
+        boolean replaying = status.isReplaying() && (position == null || resetPosition == null
+                                                     || position < resetPosition);
+        return new ProcessorStatus.Segment(status.getSegment().getSegmentId(), position, resetPosition, replaying,
                                            status.isCaughtUp(), error);
     }
 }

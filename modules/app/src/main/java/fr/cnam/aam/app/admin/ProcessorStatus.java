@@ -9,7 +9,8 @@ import java.util.List;
  * @param position       the lowest global position all segments have reached (null before the first event)
  * @param headPosition   the highest global position handed out by the store
  * @param progress       position / head, between 0 and 1
- * @param eventsPerSecond during a replay started here: positions covered per second since it started
+ * @param replayFinishedAt when this instance first saw the replay it started reach the head
+ * @param eventsPerSecond during a replay started here: positions covered per second (up to its end)
  */
 public record ProcessorStatus(
         String name,
@@ -20,9 +21,10 @@ public record ProcessorStatus(
         long headPosition,
         double progress,
         Instant replayStartedAt,
+        Instant replayFinishedAt,
         Double eventsPerSecond,
         List<Segment> segments) {
 
-    public record Segment(int segmentId, Long position, boolean replaying, boolean caughtUp, String error) {
+    public record Segment(int segmentId, Long position, Long resetPosition, boolean replaying, boolean caughtUp, String error) {
     }
 }

@@ -78,7 +78,8 @@ class AxonInfrastructureConfiguration {
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration(
                         (config, builder) -> builder.batchSize(properties.processorBatchSize())
-                                                    .initialSegmentCount(properties.segments())));
+                                                    .initialSegmentCount(properties.segments())
+                                                    .tokenClaimInterval(properties.tokenClaimIntervalMillis())));
     }
 
     private static String nodeId(AxonProperties properties) {

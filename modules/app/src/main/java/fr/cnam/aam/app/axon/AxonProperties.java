@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processorBatchSize events handled per processor transaction (token update)
  * @param segments          initial segment count of each streaming processor
  * @param aggregateCacheSize aggregates kept in memory between commands
+ * @param tokenClaimIntervalMillis how often a processor looks for unclaimed segments (after a start, a reset, or
+ *                          another instance stopping)
  */
 @ConfigurationProperties("aam.axon")
 public record AxonProperties(
@@ -19,5 +21,6 @@ public record AxonProperties(
         @DefaultValue("500") int storageBatchSize,
         @DefaultValue("100") int processorBatchSize,
         @DefaultValue("4") int segments,
-        @DefaultValue("10000") int aggregateCacheSize) {
+        @DefaultValue("10000") int aggregateCacheSize,
+        @DefaultValue("1000") long tokenClaimIntervalMillis) {
 }
