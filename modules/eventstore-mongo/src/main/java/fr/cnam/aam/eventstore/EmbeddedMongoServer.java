@@ -31,7 +31,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private EmbeddedMongoServer(MongoBackend backend, MVStore mvStore) {
         this.backend = backend;
         this.mvStore = mvStore;
-        this.server = new MongoServer(backend);
+        this.server = new MongoServer(new SerializedWritesBackend(backend));
     }
 
     public static EmbeddedMongoServer inMemory() {

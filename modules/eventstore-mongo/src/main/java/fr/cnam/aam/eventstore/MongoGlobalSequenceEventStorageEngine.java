@@ -314,19 +314,29 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, noGaps);
     }
 
-    static boolean isDuplicateKey(Throwable e) {
+    /**
+     * A duplicate (aggregate, sequence) is a concurrent change of one aggregate. A duplicate {@code _id} would mean
+     * two appends were handed the same global index: a store fault, never to be mistaken for a lost race.
+     */
+    static boolean isAggregateSequenceConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MongoBulkWriteException bulk) {
-                return bulk.getWriteErrors().stream().anyMatch(err -> err.getCode() == DUPLICATE_KEY);
+                return bulk.getWriteErrors().stream()
+                           .anyMatch(err -> err.getCode() == DUPLICATE_KEY && !onIdIndex(err.getMessage()));
             }
             if (t instanceof MongoWriteException write) {
-                return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+                return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                       && !onIdIndex(write.getError().getMessage());
             }
             if (t instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY) {
-                return true;
+                return !onIdIndex(mongo.getMessage());
             }
         }
         return false;
+    }
+
+    private static boolean onIdIndex(String message) {
+        return message != null && message.contains("index: _id_ ");
     }
 
     public static class Builder extends BatchingEventStorageEngine.Builder {
@@ -342,7 +352,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         private int lookAheadWindows = 100;
 
         Builder() {
-            persistenceExceptionResolver(MongoGlobalSequenceEventStorageEngine::isDuplicateKey);
+            persistenceExceptionResolver(MongoGlobalSequenceEventStorageEngine::isAggregateSequenceConflict);
         }
 
         public Builder client(MongoClient client) {

@@ -177,6 +177,42 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void concurrentAppendsToDifferentAggregatesGetDistinctContiguousPositions() throws Exception {
+        int writers = 8;
+        int appendsEach = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < appendsEach; i++) {
+                    engine.appendEvents(event("Contract:w" + writer + "-" + i, 0, new Noted("a")),
+                                        event("Contract:w" + writer + "-" + i, 1, new Noted("b")));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        int total = writers * appendsEach * 2;
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(all).hasSize(total);
+        assertThat(all).extracting(m -> m.trackingToken().position().orElseThrow())
+                       .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList());
+        // the two events of one commit sit next to each other
+        for (int i = 0; i < total; i += 2) {
+            assertThat(((DomainEventMessage<?>) all.get(i)).getAggregateIdentifier())
+                    .isEqualTo(((DomainEventMessage<?>) all.get(i + 1)).getAggregateIdentifier());
+        }
+    }
+
+    @Test
     void aConflictAfterTheFirstEventOfACommitLeavesNothingHalfWritten() {
         engine.appendEvents(event("Contract:c", 0, new Noted("signed")),
                             event("Contract:c", 1, new Noted("amended")));

@@ -79,7 +79,8 @@ class AxonInfrastructureConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration(
                         (config, builder) -> builder.batchSize(properties.processorBatchSize())
                                                     .initialSegmentCount(properties.segments())
-                                                    .tokenClaimInterval(properties.tokenClaimIntervalMillis())));
+                                                    .tokenClaimInterval(properties.tokenClaimIntervalMillis())
+                                                    .maxClaimedSegments(properties.maxClaimedSegments())));
     }
 
     private static String nodeId(AxonProperties properties) {

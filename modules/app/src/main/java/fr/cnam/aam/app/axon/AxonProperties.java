@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aggregateCacheSize aggregates kept in memory between commands
  * @param tokenClaimIntervalMillis how often a processor looks for unclaimed segments (after a start, a reset, or
  *                          another instance stopping)
+ * @param maxClaimedSegments at most this many segments per processor on this instance, so that several
+ *                          instances share the work; the default takes whatever is free
  */
 @ConfigurationProperties("aam.axon")
 public record AxonProperties(
@@ -22,5 +24,6 @@ public record AxonProperties(
         @DefaultValue("100") int processorBatchSize,
         @DefaultValue("4") int segments,
         @DefaultValue("10000") int aggregateCacheSize,
-        @DefaultValue("1000") long tokenClaimIntervalMillis) {
+        @DefaultValue("1000") long tokenClaimIntervalMillis,
+        @DefaultValue("32767") int maxClaimedSegments) {
 }
