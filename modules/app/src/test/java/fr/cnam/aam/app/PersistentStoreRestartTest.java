@@ -1,0 +1,62 @@
+package fr.cnam.aam.app;
+
+import fr.cnam.aam.contracting.api.AmendContractCommand;
+import fr.cnam.aam.contracting.api.ContractView;
+import fr.cnam.aam.contracting.api.FindContractQuery;
+import fr.cnam.aam.contracting.api.SignContractCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The default run keeps its data in a file: a stop and a start lose nothing, and commands go on from there. */
+class PersistentStoreRestartTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(AamApplication.class)
+                .run("--aam.store.embedded.backend=file",
+                     "--aam.store.embedded.directory=" + dataDirectory,
+                     "--server.port=0");
+    }
+
+    private static ContractView view(ConfigurableApplicationContext app, String id) {
+        return app.getBean(QueryGateway.class)
+                  .query(new FindContractQuery(id), ResponseTypes.instanceOf(ContractView.class)).join();
+    }
+
+    @Test
+    void aRestartKeepsEventsTokensAndViews() throws Exception {
+        String id = "Contract:restart-1";
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(CommandGateway.class).sendAndWait(
+                    new SignContractCommand(id, "10000000009", "751", "75", "FULL_TIME", LocalDate.of(2023, 6, 1)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> view(first, id) != null);
+        }
+        assertThat(Files.list(dataDirectory)).isNotEmpty();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(view(second, id)).isNotNull();
+            assertThat(second.getBean(EventStore.class).readEvents(id).asStream()).hasSize(1);
+            // the aggregate is rebuilt from the file, and the projection resumes from its stored token
+            second.getBean(CommandGateway.class).sendAndWait(
+                    new AmendContractCommand(id, "AV-1", "HALF_TIME", LocalDate.of(2024, 1, 1), null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> view(second, id).version() == 1);
+            assertThat(view(second, id).avenants()).hasSize(1);
+        }
+    }
+}

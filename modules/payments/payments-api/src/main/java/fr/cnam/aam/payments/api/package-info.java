@@ -1,0 +1,2 @@
+/** Payments context, published language: schedules, payment orders, ledger queries. */
+package fr.cnam.aam.payments.api;
