@@ -9,6 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AamApplication {
 
     public static void main(String[] args) {
+        disableVendorUpdateCheck();
         SpringApplication.run(AamApplication.class, args);
+    }
+
+    /** Axon Framework reports usage to its vendor unless told not to; a caisse system does not phone home. */
+    public static void disableVendorUpdateCheck() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
     }
 }

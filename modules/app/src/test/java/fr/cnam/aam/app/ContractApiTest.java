@@ -74,6 +74,20 @@ class ContractApiTest {
     }
 
     @Test
+    void theApiIsDescribedInOpenApi() {
+        String spec = http.getForObject("/v3/api-docs", String.class);
+        assertThat(spec).contains("\"/api/v1/contracts\"", "\"/api/v1/contracts/{contractId}\"",
+                                  "\"/api/v1/contracts/{contractId}/avenants\"",
+                                  "\"/api/v1/admin/processors/{name}/replay\"");
+    }
+
+    @Test
+    void healthIsUpOnTheEmbeddedStore() {
+        Map<?, ?> health = http.getForObject("/actuator/health", Map.class);
+        assertThat(health.get("status")).isEqualTo("UP");
+    }
+
+    @Test
     void badInputIsA400NamingTheField() {
         ResponseEntity<Map> badDate = post("/api/v1/contracts", signJson("x1", VALID_RPPS, "FULL_TIME", "2023-02-30"));
         assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

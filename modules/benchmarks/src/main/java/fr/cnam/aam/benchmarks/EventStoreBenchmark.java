@@ -40,6 +40,7 @@ public final class EventStoreBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        AamApplication.disableVendorUpdateCheck();
         List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         int events = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 100_000;
         String backend = positional.size() > 1 ? positional.get(1) : "file";
