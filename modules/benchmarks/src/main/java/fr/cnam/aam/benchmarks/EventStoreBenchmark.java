@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 /**
  * Appends events through the command gateway with 1 and then 8 client threads, replays them through a pooled
  * processor (one that only counts, then the real contract projection), and reads the same events with the bare
- * driver. Usage: {@code java -jar modules/benchmarks/target/benchmarks.jar [events] [file|memory] [--property=value…]}.
+ * driver. Usage: {@code java -jar modules/benchmarks/target/benchmarks-exec.jar [events] [file|memory] [--property=value…]}.
  */
 public final class EventStoreBenchmark {
 

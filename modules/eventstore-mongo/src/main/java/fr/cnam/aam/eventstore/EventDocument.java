@@ -1,12 +1,13 @@
 package fr.cnam.aam.eventstore;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.bson.Document;
 
-/** The stored shape of one event or snapshot: strings and numbers only, payload as serialized JSON text. */
+import java.util.Date;
+
+/** The stored shape of one event or snapshot: payload and metadata as JSON text, the timestamp as a date. */
 final class EventDocument {
     static final String STREAM_KEY = "streamKey";
     static final String AGGREGATE_ID = "aggregateIdentifier";
@@ -43,7 +44,7 @@ final class EventDocument {
                   .append(SEQUENCE_NUMBER, event.getSequenceNumber())
                   .append(TYPE, event.getType())
                   .append(EVENT_ID, event.getIdentifier())
-                  .append(TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
+                  .append(TIMESTAMP, Date.from(event.getTimestamp()))
                   .append(PAYLOAD_TYPE, payload.getType().getName())
                   .append(PAYLOAD_REVISION, payload.getType().getRevision())
                   .append(PAYLOAD, payload.getData())
@@ -51,12 +52,12 @@ final class EventDocument {
     }
 
     static GenericDomainEventEntry<String> toEntry(Document doc) {
-        return new GenericDomainEventEntry<>(
+        return new StoredEventEntry(
                 doc.getString(TYPE),
                 doc.getString(AGGREGATE_ID),
                 doc.getLong(SEQUENCE_NUMBER),
                 doc.getString(EVENT_ID),
-                doc.getString(TIMESTAMP),
+                doc.getDate(TIMESTAMP).toInstant(),
                 doc.getString(PAYLOAD_TYPE),
                 doc.getString(PAYLOAD_REVISION),
                 doc.getString(PAYLOAD),

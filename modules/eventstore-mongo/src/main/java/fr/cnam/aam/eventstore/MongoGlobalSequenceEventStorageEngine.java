@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -16,7 +17,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -38,11 +38,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
 
@@ -78,6 +82,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     private final int maxGapOffset;
     private final int lookAheadWindows;
     private final int maxKeysPerQuery;
+    private final int sequentialReadThreshold;
 
     protected MongoGlobalSequenceEventStorageEngine(Builder builder) {
         super(builder);
@@ -92,6 +97,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         this.maxGapOffset = builder.maxGapOffset;
         this.lookAheadWindows = builder.lookAheadWindows;
         this.maxKeysPerQuery = builder.maxKeysPerQuery;
+        this.sequentialReadThreshold = builder.sequentialReadThreshold;
         log.info("Event store on collections {}/{}: multi-document transactions {}",
                  builder.databaseName, builder.eventsCollection, transactional ? "on" : "off (compensating deletes)");
     }
@@ -253,6 +259,61 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
                      .projection(new Document("_id", 1)).first() != null;
     }
 
+    /**
+     * A reader far behind the head (a replay, a new projection) reads in one pass: the gaps it knows of by key,
+     * then a cursor over {@code _id > position} in order. Key lookups are what a reader near the head needs; over
+     * a whole history a sequential read is several times cheaper, on the embedded server (which sorts the
+     * collection once for the cursor) as on MongoDB (which walks the {@code _id} index). The stream ends with the
+     * cursor; the reader then opens the next one from its last token, by key if it is near the head by then.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        GapAwareTrackingToken token = asGapAware(trackingToken);
+        if (highestAllocatedIndex() - token.getIndex() <= (long) sequentialReadThreshold) {
+            return super.readEventData(trackingToken, mayBlock);
+        }
+        List<Document> gapFills = token.getGaps().isEmpty()
+                ? new ArrayList<>() : findByIds(new ArrayList<>(token.getGaps()));
+        gapFills.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        MongoCursor<Document> cursor = events.find(Filters.gt("_id", token.getIndex()))
+                                             .sort(Sorts.ascending("_id"))
+                                             .batchSize(batchSize())
+                                             .cursor();
+        Iterator<Document> documents = new Iterator<>() {
+            private final Iterator<Document> gaps = gapFills.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return gaps.hasNext() || cursor.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                return gaps.hasNext() ? gaps.next() : cursor.next();
+            }
+        };
+        Instant gapTimeoutFrame = clock.instant().minusMillis(gapTimeoutMillis);
+        Iterator<TrackedEventData<?>> tracked = new Iterator<>() {
+            private GapAwareTrackingToken previous = token;
+
+            @Override
+            public boolean hasNext() {
+                return documents.hasNext();
+            }
+
+            @Override
+            public TrackedEventData<?> next() {
+                Document doc = documents.next();
+                GenericDomainEventEntry<String> entry = EventDocument.toEntry(doc);
+                boolean allowGaps = entry.getTimestamp().isAfter(gapTimeoutFrame);
+                previous = previous.advanceTo(doc.getLong("_id"), allowGaps ? maxGapOffset : 0);
+                return new TrackedDomainEventData<>(previous, entry);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tracked, Spliterator.ORDERED), false)
+                            .onClose(cursor::close);
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = asGapAware(lastToken);
@@ -331,7 +392,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         // rare (admin use): a range query, served by an index on a real MongoDB only
-        Document first = events.find(Filters.gte(EventDocument.TIMESTAMP, DateTimeUtils.formatInstant(dateTime)))
+        Document first = events.find(Filters.gte(EventDocument.TIMESTAMP, java.util.Date.from(dateTime)))
                                .sort(Sorts.ascending("_id")).projection(new Document("_id", 1)).first();
         if (first == null) {
             return createHeadToken();
@@ -377,6 +438,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         private int maxGapOffset = 10_000;
         private int lookAheadWindows = 100;
         private int maxKeysPerQuery = 64;
+        private int sequentialReadThreshold = 5_000;
 
         Builder() {
             persistenceExceptionResolver(MongoGlobalSequenceEventStorageEngine::isAggregateSequenceConflict);
@@ -411,6 +473,12 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
 
         public Builder gapTimeoutMillis(long gapTimeoutMillis) {
             this.gapTimeoutMillis = gapTimeoutMillis;
+            return this;
+        }
+
+        /** How far behind the head a reader must be to read sequentially rather than by key. */
+        public Builder sequentialReadThreshold(int sequentialReadThreshold) {
+            this.sequentialReadThreshold = sequentialReadThreshold;
             return this;
         }
 

@@ -57,6 +57,11 @@ abstract class EventStorageEngineContract {
 
     protected abstract MongoClient client();
 
+    /** How far behind the head tracking switches from key lookups to one sequential read. */
+    protected int sequentialReadThreshold() {
+        return 5_000;
+    }
+
     protected String databaseName;
     protected MongoGlobalSequenceEventStorageEngine engine;
     protected final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
@@ -79,7 +84,8 @@ abstract class EventStorageEngineContract {
                 .databaseName(databaseName)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .batchSize(50);
+                .batchSize(50)
+                .sequentialReadThreshold(sequentialReadThreshold());
         if (upcaster != null) {
             builder.upcasterChain(upcaster);
         }
@@ -289,6 +295,20 @@ abstract class EventStorageEngineContract {
         List<TrackedEventMessage<?>> rest = readAll(all.get(99).trackingToken());
         assertThat(rest).hasSize(20);
         assertThat(engine.createHeadToken().position()).hasValue(120L);
+    }
+
+    @Test
+    void aTokenAtAnInstantStartsAtTheFirstEventFromThatInstant() {
+        java.time.Instant t0 = java.time.Instant.parse("2024-06-22T10:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Contract", "Contract:t", i, new Noted("e" + i),
+                    org.axonframework.messaging.MetaData.emptyInstance(), UUID.randomUUID().toString(),
+                    t0.plusSeconds(60L * i)));
+        }
+        TrackingToken atSecond = engine.createTokenAt(t0.plusSeconds(30));
+        assertThat(readAll(atSecond)).extracting(m -> ((Noted) m.getPayload()).text()).containsExactly("e1", "e2");
+        assertThat(readAll(null).get(2).getTimestamp()).isEqualTo(t0.plusSeconds(120));
+        assertThat(engine.createTokenAt(t0.plusSeconds(3600)).position()).hasValue(3L);
     }
 
     @Test
