@@ -303,11 +303,9 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
 
             @Override
             public TrackedEventData<?> next() {
-                Document doc = documents.next();
-                GenericDomainEventEntry<String> entry = EventDocument.toEntry(doc);
-                boolean allowGaps = entry.getTimestamp().isAfter(gapTimeoutFrame);
-                previous = previous.advanceTo(doc.getLong("_id"), allowGaps ? maxGapOffset : 0);
-                return new TrackedDomainEventData<>(previous, entry);
+                TrackedDomainEventData<String> next = tracked(documents.next(), previous, gapTimeoutFrame);
+                previous = (GapAwareTrackingToken) next.trackingToken();
+                return next;
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tracked, Spliterator.ORDERED), false)
@@ -345,14 +343,23 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         List<TrackedEventData<?>> result = new ArrayList<>(found.size());
         GapAwareTrackingToken previous = token;
         for (Document doc : found) {
-            GenericDomainEventEntry<String> entry = EventDocument.toEntry(doc);
-            long index = doc.getLong("_id");
-            boolean allowGaps = entry.getTimestamp().isAfter(gapTimeoutFrame);
-            GapAwareTrackingToken next = previous.advanceTo(index, allowGaps ? maxGapOffset : 0);
-            result.add(new TrackedDomainEventData<>(next, entry));
-            previous = next;
+            TrackedDomainEventData<String> next = tracked(doc, previous, gapTimeoutFrame);
+            result.add(next);
+            previous = (GapAwareTrackingToken) next.trackingToken();
         }
         return result;
+    }
+
+    /**
+     * The event with the token after it. Indexes skipped on the way become gaps while the event is recent; behind
+     * an event older than the gap timeout, no writer can still be filling them, so they are dropped.
+     */
+    private TrackedDomainEventData<String> tracked(Document doc, GapAwareTrackingToken previous,
+                                                   Instant gapTimeoutFrame) {
+        GenericDomainEventEntry<String> entry = EventDocument.toEntry(doc);
+        boolean allowGaps = entry.getTimestamp().isAfter(gapTimeoutFrame);
+        GapAwareTrackingToken next = previous.advanceTo(doc.getLong("_id"), allowGaps ? maxGapOffset : 0);
+        return new TrackedDomainEventData<>(next, entry);
     }
 
     /**

@@ -33,36 +33,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
     @ExceptionHandler(BusinessRuleViolation.class)
     ProblemDetail ruleViolated(BusinessRuleViolation e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("Business rule violated");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Business rule violated", e.getMessage());
         problem.setProperty("rule", e.rule());
         return problem;
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail alreadyExists(AggregateStreamCreationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "an aggregate with this identifier already exists");
-        problem.setTitle("Already exists");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Already exists", "an aggregate with this identifier already exists");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "the aggregate was changed by another command at the same time; retry");
-        problem.setTitle("Concurrent change");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Concurrent change",
+                       "the aggregate was changed by another command at the same time; retry");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no aggregate " + e.getAggregateIdentifier());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no aggregate " + e.getAggregateIdentifier());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -86,10 +83,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "unexpected error; nothing was changed by this request unless its response said so");
-        problem.setTitle("Internal error");
-        return problem;
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                       "unexpected error; nothing was changed by this request unless its response said so");
     }
 
     @Override
@@ -101,8 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         String detail = errors.stream().map(m -> m.get("field") + " " + m.get("message"))
                               .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -117,9 +111,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                            .collect(Collectors.joining("."));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 field == null ? "the request body is not valid JSON" : field + " has a value of the wrong form");
-        problem.setTitle("Invalid request");
         if (field != null) {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong form")));
         }
