@@ -5,7 +5,6 @@ import fr.cnam.aam.eventstore.MongoGlobalSequenceEventStorageEngine;
 import fr.cnam.aam.eventstore.TransactionMode;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -75,16 +74,6 @@ class AxonInfrastructureConfiguration {
 
     @Bean
     ConfigurerModule streamingProcessors(AxonProperties properties) {
-        if ("tracking".equals(properties.processorMode())) {
-            return configurer -> configurer.eventProcessing(processing -> processing
-                    .usingTrackingEventProcessors()
-                    .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                            .forParallelProcessing(properties.segments())
-                            .andInitialSegmentsCount(properties.segments())
-                            .andBatchSize(properties.processorBatchSize())
-                            .andTokenClaimInterval(properties.tokenClaimIntervalMillis(),
-                                                   java.util.concurrent.TimeUnit.MILLISECONDS)));
-        }
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration(

@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          another instance stopping)
  * @param maxClaimedSegments at most this many segments per processor on this instance, so that several
  *                          instances share the work; the default takes whatever is free
- * @param processorMode     {@code pooled} (one reader per processor, segments handled on a pool) or
- *                          {@code tracking} (one thread, and one read of the store, per segment)
  */
 @ConfigurationProperties("aam.axon")
 public record AxonProperties(
@@ -27,6 +25,5 @@ public record AxonProperties(
         @DefaultValue("4") int segments,
         @DefaultValue("10000") int aggregateCacheSize,
         @DefaultValue("1000") long tokenClaimIntervalMillis,
-        @DefaultValue("32767") int maxClaimedSegments,
-        @DefaultValue("pooled") String processorMode) {
+        @DefaultValue("32767") int maxClaimedSegments) {
 }
