@@ -1,0 +1,130 @@
+package fr.cnam.aam.regulation;
+
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The aid of a contract year by year, and when it is paid: a pure function of the request and the rulebook.
+ * Amounts are in euro cents.
+ */
+public final class AidRules {
+
+    private static final int MONTHS_PER_YEAR = 12;
+    private static final int PERCENT = 100;
+    private static final String ABOVE_P95 = "ABOVE_P95";
+    private static final String P90_P95 = "P90_P95";
+
+    private AidRules() {
+    }
+
+    public static AidSimulation simulate(AidRequest request, Rulebook rulebook) {
+        RegulatoryVersion version = request.version() != null ? request.version()
+                                                              : rulebook.versionOn(request.signedOn());
+        List<Reason> reasons = new ArrayList<>();
+        Resolved open = rulebook.resolve("options.available", version, request.signedOn());
+        if (!open.asCodes().contains(request.option())) {
+            throw new BusinessRuleViolation("OPTION_NOT_OPEN", "option " + request.option() + " is not open to a "
+                    + "contract signed under " + version + " (open: " + open.asCodes() + ")");
+        }
+        reasons.add(Reason.of("OPTION_OPEN", request.option() + " is open under " + version, open));
+
+        Resolved duration = rulebook.resolve("contract.durationYears", version, request.signedOn());
+        reasons.add(Reason.of("CONTRACT_DURATION", duration.asInt() + " contract years", duration));
+        List<AidYear> years = new ArrayList<>();
+        for (int year = 1; year <= duration.asInt(); year++) {
+            years.add(year(request, version, year, rulebook));
+        }
+        List<Payment> payments = payments(request, version, years, rulebook);
+        return new AidSimulation(version, rulebook.revision(), years, payments, reasons);
+    }
+
+    private static AidYear year(AidRequest request, RegulatoryVersion version, int year, Rulebook rulebook) {
+        LocalDate startsOn = request.signedOn().plusYears(year - 1L);
+        RegulatoryVersion amountsOf = amountsVersion(version, startsOn, rulebook);
+        Resolved steadyFrom = rulebook.resolve("aid.steadyFromYear", amountsOf, startsOn);
+        String key;
+        if (ABOVE_P95.equals(request.activityBand())) {
+            key = "majoration." + ABOVE_P95;
+        } else if (P90_P95.equals(request.activityBand()) && year >= steadyFrom.asInt()) {
+            key = "majoration." + P90_P95;
+        } else {
+            key = "year" + Math.min(year, steadyFrom.asInt());
+        }
+        Resolved amount = rulebook.resolve("aid." + request.option() + "." + key, amountsOf, startsOn);
+        long aid = amount.asLong();
+        Long employer = request.monthlyEmployerCostCents() == null ? null
+                                                                   : request.monthlyEmployerCostCents() * MONTHS_PER_YEAR;
+        Long net = employer == null ? null : employer - aid;
+        String why = amountsOf == version ? "amount of " + version
+                                          : "amount of " + amountsOf + " from the anniversary of " + startsOn;
+        return new AidYear(year, startsOn, amountsOf, aid, employer, net, Reason.of("AID_AMOUNT", why, amount));
+    }
+
+    /** A later version whose amounts reach existing contracts at their anniversary, if one is in force by then. */
+    private static RegulatoryVersion amountsVersion(RegulatoryVersion version, LocalDate yearStart, Rulebook rulebook) {
+        RegulatoryVersion result = version;
+        for (RegulatoryVersion later : RegulatoryVersion.values()) {
+            if (later.compareTo(version) <= 0 || rulebook.startOf(later).isAfter(yearStart)) {
+                continue;
+            }
+            Resolved revalues = optional(rulebook, "aid.revaluation.atAnniversary", later, yearStart);
+            if (revalues != null && revalues.asBoolean() && revalues.definedBy() == later) {
+                result = later;
+            }
+        }
+        return result;
+    }
+
+    private static List<Payment> payments(AidRequest request, RegulatoryVersion version, List<AidYear> years,
+                                          Rulebook rulebook) {
+        List<Payment> payments = new ArrayList<>();
+        LocalDate signed = request.signedOn();
+        Resolved atAnniversary = rulebook.resolve("payment.yearly.atAnniversary", version, signed);
+        Resolved advance = optional(rulebook, "payment.advance.percent", version, signed);
+        Resolved inFull = optional(rulebook, "payment.year1.inFullMonthAfterSignature", version, signed);
+        Resolved instalmentsFrom = optional(rulebook, "payment.instalments.fromYear", version, signed);
+        for (AidYear year : years) {
+            if (year.year() == 1 && advance != null) {
+                Resolved days = rulebook.resolve("payment.advance.daysAfterHiring", version, signed);
+                LocalDate hired = request.hiredOn() == null ? signed : request.hiredOn();
+                long first = year.aidCents() * advance.asInt() / PERCENT;
+                payments.add(new Payment(hired.plusDays(days.asInt()), first, 1, Reason.of("ADVANCE",
+                        advance.asInt() + " % of year 1 within " + days.asInt() + " days of the hiring", advance)));
+                payments.add(new Payment(signed.plusYears(1), year.aidCents() - first, 1, Reason.of("BALANCE",
+                        "balance of year 1 at the first anniversary", atAnniversary)));
+            } else if (year.year() == 1 && inFull != null && inFull.asBoolean()) {
+                payments.add(new Payment(signed.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()),
+                        year.aidCents(), 1, Reason.of("YEAR_1_IN_FULL", "year 1 in full in the month after signature",
+                                                      inFull)));
+            } else if (instalmentsFrom != null && year.year() >= instalmentsFrom.asInt()) {
+                Resolved count = rulebook.resolve("payment.instalments.count", version, signed);
+                Resolved months = rulebook.resolve("payment.instalments.monthsBetween", version, signed);
+                long each = year.aidCents() / count.asInt();
+                for (int i = 0; i < count.asInt(); i++) {
+                    long amount = i == count.asInt() - 1 ? year.aidCents() - each * (count.asInt() - 1) : each;
+                    payments.add(new Payment(year.startsOn().plusMonths((long) i * months.asInt()), amount,
+                            year.year(), Reason.of("INSTALMENT", "instalment " + (i + 1) + " of " + count.asInt(),
+                                                   i == 0 ? count : months)));
+                }
+            } else {
+                payments.add(new Payment(year.startsOn(), year.aidCents(), year.year(),
+                        Reason.of("AT_ANNIVERSARY", "paid at the anniversary opening year " + year.year(),
+                                  atAnniversary)));
+            }
+        }
+        return payments;
+    }
+
+    private static Resolved optional(Rulebook rulebook, String name, RegulatoryVersion version, LocalDate date) {
+        try {
+            Resolved resolved = rulebook.resolve(name, version, date);
+            return resolved.known() ? resolved : null;
+        } catch (MissingParameter e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package fr.cnam.aam.regulation;
+
+public enum EligibilityStatus {
+    ELIGIBLE, NOT_ELIGIBLE, INDETERMINATE
+}

@@ -1,0 +1,152 @@
+package fr.cnam.aam.regulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every regulatory parameter, one file per family (see {@code rulebook/index.json}), each value dated and sourced.
+ * A revision is a whole, immutable parameter set: a caisse publishes a corrected one as a new revision, and a
+ * decision records the revision it used.
+ */
+public final class Rulebook {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASE = "rulebook/";
+
+    private final String revision;
+    private final Map<String, Parameter> parameters;
+
+    Rulebook(String revision, Map<String, Parameter> parameters) {
+        this.revision = revision;
+        this.parameters = Collections.unmodifiableMap(parameters);
+    }
+
+    /** The rulebook shipped with the product. */
+    public static Rulebook shipped() {
+        JsonNode index = read(BASE + "index.json");
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        for (JsonNode file : index.get("files")) {
+            JsonNode family = read(BASE + file.asText());
+            parseFamily(family, parameters);
+        }
+        return new Rulebook(index.get("revision").asText(), parameters);
+    }
+
+    /** A copy of this rulebook under a new revision, with the given parameters' values replaced. */
+    public Rulebook revise(String newRevision, Map<String, List<ParameterValue>> corrections) {
+        Map<String, Parameter> revised = new LinkedHashMap<>(parameters);
+        corrections.forEach((name, values) -> {
+            Parameter old = parameters.get(name);
+            if (old == null) {
+                throw new IllegalArgumentException("unknown parameter " + name);
+            }
+            revised.put(name, new Parameter(name, old.description(), old.unit(), List.copyOf(values)));
+        });
+        return new Rulebook(newRevision, revised);
+    }
+
+    public String revision() {
+        return revision;
+    }
+
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The value in force for a contract under {@code version} on {@code date}: that version's latest value from
+     * on or before the date, else the closest earlier version's.
+     */
+    public Resolved resolve(String name, RegulatoryVersion version, LocalDate date) {
+        Parameter parameter = parameters.get(name);
+        if (parameter == null) {
+            throw new MissingParameter(name, "not in rulebook revision " + revision);
+        }
+        ParameterValue best = null;
+        for (ParameterValue value : parameter.values()) {
+            if (value.version().compareTo(version) > 0 || value.from().isAfter(date)) {
+                continue;
+            }
+            if (best == null || value.version().compareTo(best.version()) > 0
+                || (value.version() == best.version() && value.from().isAfter(best.from()))) {
+                best = value;
+            }
+        }
+        if (best == null) {
+            throw new MissingParameter(name, "no value for " + version + " on " + date);
+        }
+        return new Resolved(name, best.value(), best.source(), best.confidence(), best.version());
+    }
+
+    public boolean has(String name) {
+        return parameters.containsKey(name);
+    }
+
+    /** The version a contract signed on {@code date} falls under. */
+    public RegulatoryVersion versionOn(LocalDate date) {
+        List<ParameterValue> starts = new ArrayList<>(parameters.get("version.start").values());
+        starts.sort(Comparator.comparing(v -> LocalDate.parse(v.value().asText())));
+        RegulatoryVersion found = null;
+        for (ParameterValue start : starts) {
+            if (!LocalDate.parse(start.value().asText()).isAfter(date)) {
+                found = start.version();
+            }
+        }
+        if (found == null) {
+            throw new MissingParameter("version.start", "no regulatory version in force on " + date);
+        }
+        return found;
+    }
+
+    public LocalDate startOf(RegulatoryVersion version) {
+        for (ParameterValue start : parameters.get("version.start").values()) {
+            if (start.version() == version) {
+                return LocalDate.parse(start.value().asText());
+            }
+        }
+        throw new MissingParameter("version.start", "no start date for " + version);
+    }
+
+    private static void parseFamily(JsonNode family, Map<String, Parameter> into) {
+        Iterator<Map.Entry<String, JsonNode>> fields = family.get("parameters").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            List<ParameterValue> values = new ArrayList<>();
+            for (JsonNode v : field.getValue().get("values")) {
+                values.add(new ParameterValue(RegulatoryVersion.valueOf(v.get("version").asText()),
+                                              LocalDate.parse(v.get("from").asText()),
+                                              v.get("value"),
+                                              v.hasNonNull("source") ? v.get("source").asText() : null,
+                                              v.hasNonNull("confidence")
+                                              ? Confidence.of(v.get("confidence").asText()) : null));
+            }
+            if (into.put(field.getKey(), new Parameter(field.getKey(), field.getValue().path("description").asText(),
+                                                       field.getValue().path("unit").asText(), values)) != null) {
+                throw new IllegalStateException("parameter " + field.getKey() + " is defined twice");
+            }
+        }
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = Rulebook.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing rulebook file " + resource);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rulebook file " + resource, e);
+        }
+    }
+}
