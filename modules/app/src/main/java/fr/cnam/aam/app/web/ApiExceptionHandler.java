@@ -2,6 +2,7 @@ package fr.cnam.aam.app.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.regulation.MissingParameter;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -43,6 +44,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail ruleViolated(BusinessRuleViolation e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Business rule violated", e.getMessage());
         problem.setProperty("rule", e.rule());
+        return problem;
+    }
+
+    @ExceptionHandler(MissingParameter.class)
+    ProblemDetail parameterMissing(MissingParameter e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Regulatory parameter missing",
+                                        e.getMessage());
+        problem.setProperty("parameter", e.parameter());
         return problem;
     }
 

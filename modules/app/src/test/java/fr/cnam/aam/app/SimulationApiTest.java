@@ -1,0 +1,99 @@
+package fr.cnam.aam.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The two simulations over HTTP, with the field names of the published JSON contract. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SimulationApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    private ResponseEntity<Map> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    @Test
+    void eligibilityOfTheContractExample() {
+        ResponseEntity<Map> r = post("/api/v1/simulations/eligibility", """
+                {"date":"2023-06-01","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":800,
+                 "fileActive":1500,"departement":"75","priorityZone":false,"groupPractice":true,
+                 "coordinatedPractice":true,"newlyInstalled":false,"age":50}
+                """);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody()).containsEntry("status", "ELIGIBLE").containsEntry("regulatoryVersion", "RA_2023");
+        assertThat((List<Object>) r.getBody().get("options")).containsExactly("HALF_TIME", "FULL_TIME");
+        Map<?, ?> threshold = ((List<Map<?, ?>>) r.getBody().get("reasons")).stream()
+                .filter(m -> "threshold.mtPatients.MEDECINE_GENERALE".equals(m.get("parameter"))).findFirst()
+                .orElseThrow();
+        assertThat(threshold.get("confidence")).isEqualTo("confirmed");
+        assertThat(threshold.get("source").toString()).contains("S21");
+    }
+
+    @Test
+    void aidOfSeed000InEurosWithTwoDecimals() {
+        // SEED-000: 36 000 € then 27 000 €; an assistant costing 2 388 €/month costs 28 656 €/year: net −7 344 €
+        ResponseEntity<Map> r = post("/api/v1/simulations/aid", """
+                {"date":"2023-06-01","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
+                 "initialFileActive":2000,"monthlyEmployerCost":2388.00}
+                """);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody()).containsEntry("regulatoryVersion", "RA_2023").containsKey("objectives")
+                               .containsKey("payments");
+        List<Map<String, Object>> years = (List<Map<String, Object>>) r.getBody().get("years");
+        assertThat(years).hasSize(5);
+        assertThat(years.get(0)).containsEntry("year", 1).containsEntry("aid", 36000.0)
+                                .containsEntry("employerCost", 28656.0).containsEntry("netCost", -7344.0);
+        assertThat(years.get(1)).containsEntry("aid", 27000.0).containsEntry("netCost", 1656.0);
+        String raw = http.exchange("/api/v1/simulations/aid", org.springframework.http.HttpMethod.POST,
+                new HttpEntity<>("{\"date\":\"2023-06-01\",\"option\":\"FULL_TIME\",\"activityBand\":\"P70_P90\"}",
+                                 jsonHeaders()), String.class).getBody();
+        assertThat(raw).contains("\"aid\":36000.00");
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndAClosedOptionA422() {
+        ResponseEntity<Map> unknownSpecialty = post("/api/v1/simulations/eligibility",
+                "{\"date\":\"2023-06-01\",\"specialty\":\"ASTROLOGIE\",\"sector\":\"SECTOR_1\"}");
+        assertThat(unknownSpecialty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownSpecialty.getBody().get("detail").toString()).contains("specialty");
+
+        ResponseEntity<Map> missingDate = post("/api/v1/simulations/aid",
+                "{\"option\":\"FULL_TIME\",\"activityBand\":\"P70_P90\"}");
+        assertThat(missingDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missingDate.getBody().get("detail").toString()).contains("date");
+
+        ResponseEntity<Map> oneThird = post("/api/v1/simulations/aid",
+                "{\"date\":\"2023-06-01\",\"option\":\"ONE_THIRD_TIME\",\"activityBand\":\"P70_P90\"}");
+        assertThat(oneThird.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(oneThird.getBody()).containsEntry("rule", "OPTION_NOT_OPEN");
+
+        ResponseEntity<Map> beforeAnyVersion = post("/api/v1/simulations/aid",
+                "{\"date\":\"2018-06-01\",\"option\":\"FULL_TIME\",\"activityBand\":\"P70_P90\"}");
+        assertThat(beforeAnyVersion.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(beforeAnyVersion.getBody()).containsEntry("parameter", "version.start");
+    }
+
+    private static HttpHeaders jsonHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+}
