@@ -62,10 +62,32 @@ class SimulationApiTest {
         assertThat(years.get(0)).containsEntry("year", 1).containsEntry("aid", 36000.0)
                                 .containsEntry("employerCost", 28656.0).containsEntry("netCost", -7344.0);
         assertThat(years.get(1)).containsEntry("aid", 27000.0).containsEntry("netCost", 1656.0);
+        Map<?, ?> objectives = (Map<?, ?>) r.getBody().get("objectives");
+        assertThat(objectives.get("computed")).isEqualTo(true);
+        // worked example 2 (SEED-000): 1 300 MT patients, full time → +260
+        Map<?, ?> mt = ((List<Map<?, ?>>) objectives.get("criteria")).get(0);
+        assertThat(mt.get("criterion")).isEqualTo("MT_PATIENTS");
+        assertThat(mt.get("target")).isEqualTo(1560);
+        assertThat(r.getBody().get("usesUnverifiedValues")).isEqualTo(true);
         String raw = http.exchange("/api/v1/simulations/aid", org.springframework.http.HttpMethod.POST,
                 new HttpEntity<>("{\"date\":\"2023-06-01\",\"option\":\"FULL_TIME\",\"activityBand\":\"P70_P90\"}",
                                  jsonHeaders()), String.class).getBody();
         assertThat(raw).contains("\"aid\":36000.00");
+    }
+
+    @Test
+    void achievedCountsModulateTheAidFromYearThree() {
+        // SEED-004: below 75 % of the objective the aid falls with the achievement rate (a 1/3 ETP, 2019, P30–P50:
+        // +20 % of 1 000 file active = 1 200; 1 100 is half-way)
+        ResponseEntity<Map> r = post("/api/v1/simulations/aid", """
+                {"date":"2020-01-15","option":"ONE_THIRD_TIME","activityBand":"P30_P50","specialty":"CARDIOLOGIE",
+                 "initialFileActive":1000,"achievedFileActive":1100}
+                """);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> years = (List<Map<String, Object>>) r.getBody().get("years");
+        assertThat(years.get(1)).containsEntry("modulatedAid", 9000.0);
+        assertThat(years.get(2)).containsEntry("achievementRate", 50).containsEntry("aid", 7000.0)
+                                .containsEntry("modulatedAid", 3500.0);
     }
 
     @Test

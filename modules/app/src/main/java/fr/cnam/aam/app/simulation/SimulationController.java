@@ -1,6 +1,11 @@
 package fr.cnam.aam.app.simulation;
 
+import fr.cnam.aam.regulation.Achievement;
 import fr.cnam.aam.regulation.AidRequest;
+import fr.cnam.aam.regulation.Confidence;
+import fr.cnam.aam.regulation.MissingParameter;
+import fr.cnam.aam.regulation.ObjectiveRules;
+import fr.cnam.aam.regulation.ObjectiveSet;
 import fr.cnam.aam.regulation.AidRules;
 import fr.cnam.aam.regulation.AidSimulation;
 import fr.cnam.aam.regulation.DoctorProfile;
@@ -24,6 +29,9 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/simulations")
 class SimulationController {
+
+    private static final String MT_PATIENTS = "MT_PATIENTS";
+    private static final String FILE_ACTIVE = "FILE_ACTIVE";
 
     private final Rulebook rulebook;
 
@@ -55,10 +63,14 @@ class SimulationController {
         AidSimulation s = AidRules.simulate(new AidRequest(r.date(), r.regulatoryVersion(), r.option().name(),
                                                            r.activityBand().name(), r.hiringDate(), monthlyCents),
                                             rulebook);
+        ObjectiveSet objectives = objectives(r, s);
+        Map<String, Integer> achieved = counts(r.achievedMtPatients(), r.achievedFileActive());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("regulatoryVersion", s.regulatoryVersion());
         body.put("rulebookRevision", s.rulebookRevision());
-        body.put("usesUnverifiedValues", s.usesUnverifiedValues());
+        body.put("usesUnverifiedValues", s.usesUnverifiedValues()
+                                         || (objectives != null && objectives.objectives().stream().anyMatch(
+                                                 o -> o.rule().confidence() == Confidence.UNVERIFIED)));
         body.put("years", s.years().stream().map(y -> {
             Map<String, Object> year = new LinkedHashMap<>();
             year.put("year", y.year());
@@ -68,9 +80,16 @@ class SimulationController {
             year.put("employerCost", euros(y.employerCostCents()));
             year.put("netCost", euros(y.netCostCents()));
             year.put("rule", y.rule());
+            if (objectives != null && !achieved.isEmpty()) {
+                Achievement a = ObjectiveRules.evaluate(objectives, y.year(), achieved, y.aidCents(), y.startsOn(),
+                                                        rulebook);
+                year.put("achievementRate", a.ratePercent());
+                year.put("modulatedAid", euros(a.modulatedAidCents()));
+                year.put("modulation", a.reasons());
+            }
             return year;
         }).toList());
-        body.put("objectives", objectivesNotYetModelled(r));
+        body.put("objectives", objectivesJson(objectives, r));
         body.put("payments", s.payments().stream().map(p -> Map.<String, Object>of(
                 "dueDate", p.dueDate(), "amount", euros(p.amountCents()), "year", p.year(), "rule", p.rule()))
                                  .toList());
@@ -78,14 +97,52 @@ class SimulationController {
         return body;
     }
 
-    /** The objective grids are not in this rulebook revision yet: say so rather than compute a guess. */
-    private static Map<String, Object> objectivesNotYetModelled(AidSimulationRequest r) {
-        Map<String, Object> objectives = new LinkedHashMap<>();
-        objectives.put("computed", false);
-        objectives.put("initialMtPatients", r.initialMtPatients());
-        objectives.put("initialFileActive", r.initialFileActive());
-        objectives.put("reason", "objective grids and modulation are not modelled in this rulebook revision");
-        return objectives;
+    /** Null when the initial counts the specialty needs were not given: the answer says which one is missing. */
+    private ObjectiveSet objectives(AidSimulationRequest r, AidSimulation s) {
+        String specialty = r.specialty() == null ? Specialty.MEDECINE_GENERALE.name() : r.specialty().name();
+        try {
+            return ObjectiveRules.objectives(s.regulatoryVersion(), r.date(), specialty, r.option().name(),
+                                             r.activityBand().name(),
+                                             counts(r.initialMtPatients(), r.initialFileActive()), r.age(), rulebook);
+        } catch (MissingParameter e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Integer> counts(Integer mtPatients, Integer fileActive) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (mtPatients != null) {
+            counts.put(MT_PATIENTS, mtPatients);
+        }
+        if (fileActive != null) {
+            counts.put(FILE_ACTIVE, fileActive);
+        }
+        return counts;
+    }
+
+    private static Map<String, Object> objectivesJson(ObjectiveSet set, AidSimulationRequest r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("computed", set != null);
+        if (set == null) {
+            json.put("reason", "give initialMtPatients (general practice) and initialFileActive");
+            json.put("initialMtPatients", r.initialMtPatients());
+            json.put("initialFileActive", r.initialFileActive());
+            return json;
+        }
+        json.put("evaluatedFromYear", set.evaluatedFromYear());
+        json.put("maintainOnly", set.maintainOnly());
+        json.put("criteria", set.objectives().stream().map(o -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("criterion", o.criterion());
+            c.put("initial", o.initial());
+            c.put("increasePercent", BigDecimal.valueOf(o.increasePermille(), 1));
+            c.put("target", o.target());
+            c.put("floor", o.floor());
+            c.put("rule", o.rule());
+            return c;
+        }).toList());
+        json.put("reasons", set.reasons());
+        return json;
     }
 
     private static BigDecimal euros(Long cents) {
