@@ -44,7 +44,10 @@ public final class Rulebook {
         return new Rulebook(index.get("revision").asText(), parameters);
     }
 
-    /** A copy of this rulebook under a new revision, with the given parameters' values replaced. */
+    /**
+     * A copy of this rulebook under a new revision: each corrected value replaces the value of the same version and
+     * date, or is added; every other value stays.
+     */
     public Rulebook revise(String newRevision, Map<String, List<ParameterValue>> corrections) {
         Map<String, Parameter> revised = new LinkedHashMap<>(parameters);
         corrections.forEach((name, values) -> {
@@ -52,7 +55,15 @@ public final class Rulebook {
             if (old == null) {
                 throw new IllegalArgumentException("unknown parameter " + name);
             }
-            revised.put(name, new Parameter(name, old.description(), old.unit(), List.copyOf(values)));
+            List<ParameterValue> merged = new ArrayList<>(old.values());
+            for (ParameterValue value : values) {
+                if (value.source() == null || value.source().isBlank() || value.confidence() == null) {
+                    throw new IllegalArgumentException("a value of " + name + " lacks its source or confidence");
+                }
+                merged.removeIf(v -> v.version() == value.version() && v.from().equals(value.from()));
+                merged.add(value);
+            }
+            revised.put(name, new Parameter(name, old.description(), old.unit(), List.copyOf(merged)));
         });
         return new Rulebook(newRevision, revised);
     }

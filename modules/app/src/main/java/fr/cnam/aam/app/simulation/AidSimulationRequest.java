@@ -18,6 +18,7 @@ import java.time.LocalDate;
  */
 record AidSimulationRequest(
         @NotNull LocalDate date,
+        String rulebookRevision,
         RegulatoryVersion regulatoryVersion,
         @NotNull AidOption option,
         @NotNull ActivityBand activityBand,

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 record EligibilitySimulationRequest(
         @NotNull LocalDate date,
+        String rulebookRevision,
         @NotNull Specialty specialty,
         @NotNull Sector sector,
         @Min(0) Integer mtPatients,

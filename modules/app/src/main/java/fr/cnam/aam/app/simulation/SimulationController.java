@@ -1,5 +1,7 @@
 package fr.cnam.aam.app.simulation;
 
+import fr.cnam.aam.app.rulebook.RulebookRegistry;
+import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.regulation.Achievement;
 import fr.cnam.aam.regulation.AidRequest;
 import fr.cnam.aam.regulation.Confidence;
@@ -33,10 +35,16 @@ class SimulationController {
     private static final String MT_PATIENTS = "MT_PATIENTS";
     private static final String FILE_ACTIVE = "FILE_ACTIVE";
 
-    private final Rulebook rulebook;
+    private final RulebookRegistry registry;
 
-    SimulationController(Rulebook rulebook) {
-        this.rulebook = rulebook;
+    SimulationController(RulebookRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The revision asked for, else the current one. */
+    private Rulebook rulebook(String revision) {
+        return revision == null ? registry.current() : registry.revision(revision).orElseThrow(
+                () -> new BusinessRuleViolation("REVISION_UNKNOWN", "no rulebook revision " + revision));
     }
 
     @PostMapping("/eligibility")
@@ -45,7 +53,7 @@ class SimulationController {
                 r.fileActive(), r.shareUnder16(), r.departement(), r.priorityZone(), r.groupPractice(),
                 r.coordinatedPractice(), r.newlyInstalled(), r.disabledWorker(), r.longTermIllness(),
                 r.clinicalFeeShare(), r.age());
-        EligibilityDecision decision = EligibilityRules.assess(doctor, r.date(), rulebook);
+        EligibilityDecision decision = EligibilityRules.assess(doctor, r.date(), rulebook(r.rulebookRevision()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", decision.status());
         body.put("regulatoryVersion", decision.regulatoryVersion());
@@ -58,12 +66,13 @@ class SimulationController {
 
     @PostMapping("/aid")
     Map<String, Object> aid(@Valid @RequestBody AidSimulationRequest r) {
+        Rulebook rulebook = rulebook(r.rulebookRevision());
         Long monthlyCents = r.monthlyEmployerCost() == null ? null
                                                            : r.monthlyEmployerCost().movePointRight(2).longValueExact();
         AidSimulation s = AidRules.simulate(new AidRequest(r.date(), r.regulatoryVersion(), r.option().name(),
                                                            r.activityBand().name(), r.hiringDate(), monthlyCents),
                                             rulebook);
-        ObjectiveSet objectives = objectives(r, s);
+        ObjectiveSet objectives = objectives(r, s, rulebook);
         Map<String, Integer> achieved = counts(r.achievedMtPatients(), r.achievedFileActive());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("regulatoryVersion", s.regulatoryVersion());
@@ -98,7 +107,7 @@ class SimulationController {
     }
 
     /** Null when the initial counts the specialty needs were not given: the answer says which one is missing. */
-    private ObjectiveSet objectives(AidSimulationRequest r, AidSimulation s) {
+    private static ObjectiveSet objectives(AidSimulationRequest r, AidSimulation s, Rulebook rulebook) {
         String specialty = r.specialty() == null ? Specialty.MEDECINE_GENERALE.name() : r.specialty().name();
         try {
             return ObjectiveRules.objectives(s.regulatoryVersion(), r.date(), specialty, r.option().name(),

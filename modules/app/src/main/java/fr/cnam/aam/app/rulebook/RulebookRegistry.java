@@ -1,0 +1,96 @@
+package fr.cnam.aam.app.rulebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cnam.aam.regulation.Confidence;
+import fr.cnam.aam.regulation.ParameterValue;
+import fr.cnam.aam.regulation.RegulatoryVersion;
+import fr.cnam.aam.regulation.Rulebook;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every rulebook revision: the shipped one and those published since, rebuilt from the events of the revision
+ * registry. It reads the registry's stream again when the store has events it has not applied, so every instance
+ * sees a revision another one published.
+ */
+@Component
+public class RulebookRegistry {
+
+    private final EventStore eventStore;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Rulebook shipped = Rulebook.shipped();
+    private final Map<String, Rulebook> revisions = new LinkedHashMap<>();
+    private long appliedSequence = -1;
+    private String current;
+
+    RulebookRegistry(EventStore eventStore) {
+        this.eventStore = eventStore;
+        revisions.put(shipped.revision(), shipped);
+        current = shipped.revision();
+    }
+
+    public String shippedRevision() {
+        return shipped.revision();
+    }
+
+    public synchronized Rulebook current() {
+        refresh();
+        return revisions.get(current);
+    }
+
+    public synchronized Optional<Rulebook> revision(String name) {
+        refresh();
+        return Optional.ofNullable(revisions.get(name));
+    }
+
+    public synchronized List<String> revisionNames() {
+        refresh();
+        return new ArrayList<>(revisions.keySet());
+    }
+
+    /** The revision a publication would produce: fails on an unknown parameter or version before anything is written. */
+    public Rulebook preview(String newRevision, String basedOn, List<RevisedValue> values) {
+        Rulebook base = revision(basedOn).orElseThrow(() -> new IllegalArgumentException("no revision " + basedOn));
+        return base.revise(newRevision, corrections(values));
+    }
+
+    private void refresh() {
+        long last = eventStore.lastSequenceNumberFor(RulebookRevisions.ID).orElse(-1L);
+        if (last <= appliedSequence) {
+            return;
+        }
+        eventStore.readEvents(RulebookRevisions.ID, appliedSequence + 1).asStream().forEach(this::apply);
+    }
+
+    private void apply(DomainEventMessage<?> message) {
+        if (message.getPayload() instanceof RulebookRevisionPublished published) {
+            Rulebook base = revisions.get(published.basedOn());
+            revisions.put(published.revision(), base.revise(published.revision(), corrections(published.values())));
+            current = published.revision();
+        }
+        appliedSequence = message.getSequenceNumber();
+    }
+
+    private Map<String, List<ParameterValue>> corrections(List<RevisedValue> values) {
+        Map<String, List<ParameterValue>> byParameter = new LinkedHashMap<>();
+        for (RevisedValue v : values) {
+            try {
+                byParameter.computeIfAbsent(v.parameter(), p -> new ArrayList<>())
+                           .add(new ParameterValue(RegulatoryVersion.valueOf(v.version()), v.from(),
+                                                   json.readTree(v.valueJson()), v.source(),
+                                                   Confidence.of(v.confidence())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("value of " + v.parameter() + " is not JSON", e);
+            }
+        }
+        return byParameter;
+    }
+}
