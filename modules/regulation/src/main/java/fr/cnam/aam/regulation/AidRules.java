@@ -26,7 +26,7 @@ public final class AidRules {
                                                               : rulebook.versionOn(request.signedOn());
         List<Reason> reasons = new ArrayList<>();
         Resolved open = rulebook.resolve("options.available", version, request.signedOn());
-        if (!open.asCodes().contains(request.option())) {
+        if (!open.includes(request.option())) {
             throw new BusinessRuleViolation("OPTION_NOT_OPEN", "option " + request.option() + " is not open to a "
                     + "contract signed under " + version + " (open: " + open.asCodes() + ")");
         }
@@ -40,6 +40,13 @@ public final class AidRules {
         }
         List<Payment> payments = payments(request, version, years, rulebook);
         return new AidSimulation(version, rulebook.revision(), years, payments, reasons);
+    }
+
+    /** The aid of one contract year, without the rest of the simulation. */
+    public static AidYear aidForYear(AidRequest request, int year, Rulebook rulebook) {
+        RegulatoryVersion version = request.version() != null ? request.version()
+                                                              : rulebook.versionOn(request.signedOn());
+        return year(request, version, year, rulebook);
     }
 
     private static AidYear year(AidRequest request, RegulatoryVersion version, int year, Rulebook rulebook) {
@@ -120,11 +127,7 @@ public final class AidRules {
     }
 
     private static Resolved optional(Rulebook rulebook, String name, RegulatoryVersion version, LocalDate date) {
-        try {
-            Resolved resolved = rulebook.resolve(name, version, date);
-            return resolved.known() ? resolved : null;
-        } catch (MissingParameter e) {
-            return null;
-        }
+        Resolved resolved = rulebook.find(name, version, date);
+        return resolved != null && resolved.known() ? resolved : null;
     }
 }

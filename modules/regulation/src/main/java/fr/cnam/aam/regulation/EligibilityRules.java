@@ -26,7 +26,7 @@ public final class EligibilityRules {
 
     private static void sector(DoctorProfile doctor, Assessment a) {
         Resolved sectors = a.get("eligibility.sectors");
-        if (sectors.asCodes().contains(doctor.sector())) {
+        if (sectors.includes(doctor.sector())) {
             a.ok("SECTOR_ELIGIBLE", "sector " + doctor.sector() + " may sign", sectors);
         } else {
             a.refuse("SECTOR_NOT_ELIGIBLE", "sector " + doctor.sector() + " may not sign", sectors);
@@ -38,7 +38,7 @@ public final class EligibilityRules {
         Resolved excluded = a.getOrNull("eligibility.specialties.excluded");
         {
             if (excluded != null && excluded.known()) {
-                if (excluded.asCodes().contains(specialty)) {
+                if (excluded.includes(specialty)) {
                     a.refuse("SPECIALTY_EXCLUDED", specialty + " is excluded from the aid", excluded);
                 } else {
                     a.ok("SPECIALTY_ELIGIBLE", specialty + " is not among the excluded specialties", excluded);
@@ -47,7 +47,7 @@ public final class EligibilityRules {
             }
         }
         Resolved everywhere = a.get("eligibility.specialties.everywhere");
-        if (everywhere.asCodes().contains(specialty)) {
+        if (everywhere.includes(specialty)) {
             a.ok("SPECIALTY_ELIGIBLE", specialty + " is eligible on the whole territory", everywhere);
             return;
         }
@@ -79,7 +79,7 @@ public final class EligibilityRules {
             return;
         }
         Resolved concerned = a.getOrNull("eligibility.clinicalFees.specialties");
-        if (concerned == null || !concerned.known() || !concerned.asCodes().contains(doctor.specialty())) {
+        if (concerned == null || !concerned.known() || !concerned.includes(doctor.specialty())) {
             return;
         }
         Resolved minimum = a.get("eligibility.clinicalFees.minimumPercent");
@@ -208,11 +208,7 @@ public final class EligibilityRules {
         }
 
         Resolved getOrNull(String name) {
-            try {
-                return get(name);
-            } catch (MissingParameter e) {
-                return null;
-            }
+            return rulebook.find(name, version, date);
         }
 
         void check(Runnable rule) {

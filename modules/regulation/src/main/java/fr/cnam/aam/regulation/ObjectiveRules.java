@@ -96,11 +96,7 @@ public final class ObjectiveRules {
     }
 
     private static Resolved optional(Rulebook rulebook, String name, RegulatoryVersion version, LocalDate date) {
-        try {
-            Resolved resolved = rulebook.resolve(name, version, date);
-            return resolved.known() ? resolved : null;
-        } catch (MissingParameter e) {
-            return null;
-        }
+        Resolved resolved = rulebook.find(name, version, date);
+        return resolved != null && resolved.known() ? resolved : null;
     }
 }

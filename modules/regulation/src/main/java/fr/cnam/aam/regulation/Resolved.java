@@ -31,6 +31,16 @@ public record Resolved(String parameter, JsonNode value, String source, Confiden
         return codes;
     }
 
+    /** Whether a list of codes holds {@code code}, without building the list. */
+    public boolean includes(String code) {
+        for (JsonNode node : requireKnown()) {
+            if (node.asText().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public JsonNode requireKnown() {
         if (!known()) {
             throw new MissingParameter(parameter, source);

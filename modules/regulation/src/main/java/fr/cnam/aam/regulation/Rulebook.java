@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,12 +27,24 @@ public final class Rulebook {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "rulebook/";
 
+    private static final Comparator<ParameterValue> LATEST_FIRST =
+            Comparator.comparing(ParameterValue::version).thenComparing(ParameterValue::from).reversed();
+
     private final String revision;
     private final Map<String, Parameter> parameters;
+    /** Each parameter's values, latest version first and latest date first within a version: resolve reads on. */
+    private final Map<String, ParameterValue[]> lookup = new HashMap<>();
+    private final Map<RegulatoryVersion, LocalDate> starts = new EnumMap<>(RegulatoryVersion.class);
 
     Rulebook(String revision, Map<String, Parameter> parameters) {
         this.revision = revision;
         this.parameters = Collections.unmodifiableMap(parameters);
+        parameters.forEach((name, parameter) -> lookup.put(name, parameter.values().stream().sorted(LATEST_FIRST)
+                                                                          .toArray(ParameterValue[]::new)));
+        Parameter versionStarts = parameters.get("version.start");
+        if (versionStarts != null) {
+            versionStarts.values().forEach(v -> starts.put(v.version(), LocalDate.parse(v.value().asText())));
+        }
     }
 
     /** The rulebook shipped with the product. */
@@ -81,24 +95,25 @@ public final class Rulebook {
      * on or before the date, else the closest earlier version's.
      */
     public Resolved resolve(String name, RegulatoryVersion version, LocalDate date) {
-        Parameter parameter = parameters.get(name);
-        if (parameter == null) {
-            throw new MissingParameter(name, "not in rulebook revision " + revision);
+        Resolved resolved = find(name, version, date);
+        if (resolved == null) {
+            throw new MissingParameter(name, lookup.containsKey(name) ? "no value for " + version + " on " + date
+                                                                      : "not in rulebook revision " + revision);
         }
-        ParameterValue best = null;
-        for (ParameterValue value : parameter.values()) {
-            if (value.version().compareTo(version) > 0 || value.from().isAfter(date)) {
-                continue;
+        return resolved;
+    }
+
+    /** As {@link #resolve}, but null where there is no value at all (a null value still resolves, as unknown). */
+    public Resolved find(String name, RegulatoryVersion version, LocalDate date) {
+        ParameterValue[] values = lookup.get(name);
+        if (values != null) {
+            for (ParameterValue value : values) {
+                if (value.version().compareTo(version) <= 0 && !value.from().isAfter(date)) {
+                    return new Resolved(name, value.value(), value.source(), value.confidence(), value.version());
+                }
             }
-            if (best == null || value.version().compareTo(best.version()) > 0
-                || (value.version() == best.version() && value.from().isAfter(best.from()))) {
-                best = value;
-            }
         }
-        if (best == null) {
-            throw new MissingParameter(name, "no value for " + version + " on " + date);
-        }
-        return new Resolved(name, best.value(), best.source(), best.confidence(), best.version());
+        return null;
     }
 
     public boolean has(String name) {
@@ -107,12 +122,10 @@ public final class Rulebook {
 
     /** The version a contract signed on {@code date} falls under. */
     public RegulatoryVersion versionOn(LocalDate date) {
-        List<ParameterValue> starts = new ArrayList<>(parameters.get("version.start").values());
-        starts.sort(Comparator.comparing(v -> LocalDate.parse(v.value().asText())));
         RegulatoryVersion found = null;
-        for (ParameterValue start : starts) {
-            if (!LocalDate.parse(start.value().asText()).isAfter(date)) {
-                found = start.version();
+        for (Map.Entry<RegulatoryVersion, LocalDate> start : starts.entrySet()) {
+            if (!start.getValue().isAfter(date)) {
+                found = start.getKey();
             }
         }
         if (found == null) {
@@ -122,12 +135,11 @@ public final class Rulebook {
     }
 
     public LocalDate startOf(RegulatoryVersion version) {
-        for (ParameterValue start : parameters.get("version.start").values()) {
-            if (start.version() == version) {
-                return LocalDate.parse(start.value().asText());
-            }
+        LocalDate start = starts.get(version);
+        if (start == null) {
+            throw new MissingParameter("version.start", "no start date for " + version);
         }
-        throw new MissingParameter("version.start", "no start date for " + version);
+        return start;
     }
 
     private static void parseFamily(JsonNode family, Map<String, Parameter> into) {
