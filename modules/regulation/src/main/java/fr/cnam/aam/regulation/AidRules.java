@@ -26,11 +26,16 @@ public final class AidRules {
                                                               : rulebook.versionOn(request.signedOn());
         List<Reason> reasons = new ArrayList<>();
         Resolved open = rulebook.resolve("options.available", version, request.signedOn());
-        if (!open.includes(request.option())) {
+        Resolved second = rulebook.find("options.secondAssistant", version, request.signedOn());
+        if (open.includes(request.option())) {
+            reasons.add(Reason.of("OPTION_OPEN", request.option() + " is open under " + version, open));
+        } else if (second != null && second.known() && second.includes(request.option())) {
+            reasons.add(Reason.of("SECOND_ASSISTANT_OPTION", request.option() + " is a second-assistant option "
+                                  + "under " + version + " (its conditions are checked at eligibility)", second));
+        } else {
             throw new BusinessRuleViolation("OPTION_NOT_OPEN", "option " + request.option() + " is not open to a "
                     + "contract signed under " + version + " (open: " + open.asCodes() + ")");
         }
-        reasons.add(Reason.of("OPTION_OPEN", request.option() + " is open under " + version, open));
 
         Resolved duration = rulebook.resolve("contract.durationYears", version, request.signedOn());
         reasons.add(Reason.of("CONTRACT_DURATION", duration.asInt() + " contract years", duration));

@@ -177,11 +177,44 @@ public final class EligibilityRules {
             if (!doctor.priorityZone() && options.removeAll(zoneOnly.asCodes())) {
                 a.ok("OPTION_PRIORITY_ZONE_ONLY", zoneOnly.asCodes() + " only in a priority zone", zoneOnly);
             }
+            if (secondAssistantOpen(doctor, a)) {
+                options.addAll(a.get("options.secondAssistant").asCodes());
+            }
             return options;
         } catch (MissingParameter e) {
             a.missing(e);
             return List.of();
         }
+    }
+
+    /** A second assistant (2024): a GP in a ZIP whose full-time contract reached year 3 with its objectives met. */
+    private static boolean secondAssistantOpen(DoctorProfile doctor, Assessment a) {
+        Resolved options = a.getOrNull("options.secondAssistant");
+        DoctorProfile.CurrentContract current = doctor.currentContract();
+        if (options == null || !options.known() || current == null) {
+            return false;
+        }
+        Resolved specialties = a.get("options.secondAssistant.specialties");
+        Resolved option = a.get("options.secondAssistant.requiredOption");
+        Resolved fromYear = a.get("options.secondAssistant.fromContractYear");
+        Resolved zoneOnly = a.get("options.secondAssistant.priorityZoneOnly");
+        Resolved objectives = a.get("options.secondAssistant.objectivesReached");
+        if (!specialties.includes(doctor.specialty())) {
+            a.ok("SECOND_ASSISTANT_SPECIALTY", "a second assistant is for " + specialties.asCodes(), specialties);
+        } else if (!option.requireKnown().asText().equals(current.option())) {
+            a.ok("SECOND_ASSISTANT_OPTION", "a second assistant needs a " + option.value().asText() + " contract",
+                 option);
+        } else if (current.contractYear() < fromYear.asInt()) {
+            a.ok("SECOND_ASSISTANT_YEAR", "a second assistant from contract year " + fromYear.asInt(), fromYear);
+        } else if (zoneOnly.asBoolean() && !doctor.priorityZone()) {
+            a.ok("SECOND_ASSISTANT_ZONE", "a second assistant only in a priority zone", zoneOnly);
+        } else if (objectives.asBoolean() && !current.objectivesReached()) {
+            a.ok("SECOND_ASSISTANT_OBJECTIVES", "a second assistant once the objectives are reached", objectives);
+        } else {
+            a.ok("SECOND_ASSISTANT_OPEN", "a second assistant may be hired: " + options.asCodes(), options);
+            return true;
+        }
+        return false;
     }
 
     /** Collects reasons; the worst verdict wins: not eligible, then indeterminate, then eligible. */

@@ -95,4 +95,25 @@ class AidRulesTest {
         assertThatThrownBy(() -> simulate("2023-06-01", "ONE_THIRD_TIME", "P50_P70", null))
                 .isInstanceOf(BusinessRuleViolation.class);
     }
+
+    @Test
+    void the2024CalendarIsTheRaOneFlaggedUnverified() {
+        // §4: 2024 calendar not published ("probably as RA" [I]); year 2 at the anniversary is confirmed (S26)
+        AidSimulation s = simulate("2024-09-01", "HALF_TIME", "P50_P70", null);
+        assertThat(s.payments().get(0).amountCents()).isEqualTo(1_900_000L);
+        assertThat(s.payments().get(0).dueDate()).isEqualTo(LocalDate.of(2024, 10, 31));
+        assertThat(s.payments().get(0).rule().confidence()).isEqualTo(Confidence.UNVERIFIED);
+        assertThat(s.payments().get(1).rule().confidence()).isEqualTo(Confidence.CONFIRMED);
+        assertThat(s.usesUnverifiedValues()).isTrue();
+    }
+
+    @Test
+    void theAmountsOfASecondAssistantAreNotPublished() {
+        // §3.3: "Amounts of the 1.5 / 2 ETP options: [?]": the answer names the missing parameter
+        assertThatThrownBy(() -> simulate("2024-09-01", "ONE_AND_HALF_TIME", "P50_P70", null))
+                .isInstanceOf(MissingParameter.class).hasMessageContaining("aid.ONE_AND_HALF_TIME.year1");
+        // and before the 2024 convention the option does not exist
+        assertThatThrownBy(() -> simulate("2023-09-01", "TWO_FULL_TIME", "P50_P70", null))
+                .isInstanceOf(BusinessRuleViolation.class);
+    }
 }

@@ -116,4 +116,46 @@ class EligibilityRulesTest {
         assertThat(decision.reasons()).filteredOn(r -> "threshold.mtPatients.MEDECINE_GENERALE".equals(r.parameter()))
                 .extracting(Reason::confidence).containsExactly(Confidence.UNVERIFIED);
     }
+
+    @Test
+    void aSecondAssistantIsOpenFrom2024ToAGpInAZipInYear3WithObjectivesMet() {
+        // §3.3, S5/S26: 1.5 or 2 ETP for a GP with a 1 ETP contract, at least in year 3, objectives reached, in a ZIP
+        DoctorProfile eligible = secondAssistantCandidate(true, 3, true);
+        assertThat(on("2024-09-01", eligible).options())
+                .containsExactly("HALF_TIME", "FULL_TIME", "ONE_AND_HALF_TIME", "TWO_FULL_TIME");
+        assertThat(on("2024-09-01", secondAssistantCandidate(true, 2, true)).options())
+                .doesNotContain("ONE_AND_HALF_TIME");
+        assertThat(on("2024-09-01", secondAssistantCandidate(false, 3, true)).options())
+                .doesNotContain("TWO_FULL_TIME");
+        assertThat(on("2024-09-01", secondAssistantCandidate(true, 3, false)).options())
+                .doesNotContain("TWO_FULL_TIME");
+        // before the 2024 convention there was no second assistant
+        assertThat(on("2023-06-01", eligible).options()).containsExactly("HALF_TIME", "FULL_TIME");
+    }
+
+    private static DoctorProfile secondAssistantCandidate(boolean priorityZone, int contractYear,
+                                                          boolean objectivesReached) {
+        return new DoctorProfile("MEDECINE_GENERALE", "SECTOR_1", 1200, 1500, 10, "23", priorityZone, true, true,
+                                 false, false, false, null, 50,
+                                 new DoctorProfile.CurrentContract("FULL_TIME", contractYear, objectivesReached));
+    }
+
+    @Test
+    void clinicalFeesForSurgeonsFrom2023AndAlsoOrlAndGynecologyFrom2024() {
+        // §2.1 (S20): surgeons need CCAM < 20 %; §3.2 (S3): surgeons, ORL and gynecologists ≥ 80 % clinical fees
+        assertThat(on("2023-06-01", withClinicalFees("CHIRURGIE_GENERALE", 70)).reasons()).extracting(Reason::code)
+                .contains("CLINICAL_FEES_TOO_LOW");
+        assertThat(on("2023-06-01", withClinicalFees("ORL", 70)).reasons()).extracting(Reason::code)
+                .doesNotContain("CLINICAL_FEES_TOO_LOW");
+        assertThat(on("2024-09-01", withClinicalFees("ORL", 70)).status()).isEqualTo(EligibilityStatus.NOT_ELIGIBLE);
+        assertThat(on("2024-09-01", withClinicalFees("ORL", 85)).reasons()).extracting(Reason::code)
+                .contains("CLINICAL_FEES_MET");
+        assertThat(on("2024-09-01", withClinicalFees("GYNECOLOGIE", null)).reasons()).extracting(Reason::code)
+                .contains("CLINICAL_FEES_UNKNOWN");
+    }
+
+    private static DoctorProfile withClinicalFees(String specialty, Integer clinicalFees) {
+        return new DoctorProfile(specialty, "SECTOR_1", null, 3000, null, "75", false, true, true, false, false,
+                                 false, clinicalFees, 50);
+    }
 }

@@ -1,5 +1,6 @@
 package fr.cnam.aam.app.simulation;
 
+import fr.cnam.aam.contracting.api.AidOption;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,10 @@ import jakarta.validation.constraints.Pattern;
 
 import java.time.LocalDate;
 
+/**
+ * A doctor's profile on a date. {@code currentOption}, {@code currentContractYear} and {@code objectivesReached}
+ * describe a contract the doctor already holds, for a second assistant (2024).
+ */
 record EligibilitySimulationRequest(
         @NotNull LocalDate date,
         String rulebookRevision,
@@ -24,5 +29,8 @@ record EligibilitySimulationRequest(
         boolean disabledWorker,
         boolean longTermIllness,
         @Min(0) @Max(100) Integer clinicalFeeShare,
-        @Min(18) @Max(120) Integer age) {
+        @Min(18) @Max(120) Integer age,
+        AidOption currentOption,
+        @Min(1) Integer currentContractYear,
+        boolean objectivesReached) {
 }

@@ -52,7 +52,11 @@ class SimulationController {
         DoctorProfile doctor = new DoctorProfile(r.specialty().name(), r.sector().name(), r.mtPatients(),
                 r.fileActive(), r.shareUnder16(), r.departement(), r.priorityZone(), r.groupPractice(),
                 r.coordinatedPractice(), r.newlyInstalled(), r.disabledWorker(), r.longTermIllness(),
-                r.clinicalFeeShare(), r.age());
+                r.clinicalFeeShare(), r.age(), r.currentOption() == null ? null
+                        : new DoctorProfile.CurrentContract(r.currentOption().name(),
+                                                            r.currentContractYear() == null ? 1
+                                                                                            : r.currentContractYear(),
+                                                            r.objectivesReached()));
         EligibilityDecision decision = EligibilityRules.assess(doctor, r.date(), rulebook(r.rulebookRevision()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", decision.status());
