@@ -32,9 +32,7 @@ class ContractApiTest {
     EventStore eventStore;
 
     private ResponseEntity<Map> post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+        return JsonPost.post(http, path, json);
     }
 
     private static String signJson(String id, String rpps, String option, String signedOn) {

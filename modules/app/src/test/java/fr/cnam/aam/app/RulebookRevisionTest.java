@@ -32,9 +32,7 @@ class RulebookRevisionTest {
     TestRestTemplate http;
 
     private ResponseEntity<Map> post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+        return JsonPost.post(http, path, json);
     }
 
     private static String correction(String revision, String parameter, String source) {

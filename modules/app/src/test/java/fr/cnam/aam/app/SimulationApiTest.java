@@ -25,9 +25,7 @@ class SimulationApiTest {
     TestRestTemplate http;
 
     private ResponseEntity<Map> post(String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+        return JsonPost.post(http, path, json);
     }
 
     @Test
