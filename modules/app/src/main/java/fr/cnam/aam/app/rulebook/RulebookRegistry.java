@@ -6,6 +6,7 @@ import fr.cnam.aam.regulation.Confidence;
 import fr.cnam.aam.regulation.ParameterValue;
 import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * sees a revision another one published.
  */
 @Component
-public class RulebookRegistry {
+public class RulebookRegistry implements Rulebooks {
 
     private final EventStore eventStore;
     private final ObjectMapper json = new ObjectMapper();
@@ -41,11 +42,13 @@ public class RulebookRegistry {
         return shipped.revision();
     }
 
+    @Override
     public synchronized Rulebook current() {
         refresh();
         return revisions.get(current);
     }
 
+    @Override
     public synchronized Optional<Rulebook> revision(String name) {
         refresh();
         return Optional.ofNullable(revisions.get(name));

@@ -1,2 +1,2 @@
-/** Eligibility context, published language: assessment commands, events and queries (issue "Eligibility and contracting"). */
+/** Eligibility context, published language: the assessment command, its event and query. */
 package fr.cnam.aam.eligibility.api;

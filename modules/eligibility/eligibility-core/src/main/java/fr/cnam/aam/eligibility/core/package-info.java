@@ -1,2 +1,2 @@
-/** Eligibility context: records eligibility assessments as events. Skeleton until its issue is taken. */
+/** Eligibility context: eligibility assessments recorded as events, decided by the rulebook in force. */
 package fr.cnam.aam.eligibility.core;

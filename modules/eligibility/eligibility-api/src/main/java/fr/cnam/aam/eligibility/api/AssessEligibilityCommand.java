@@ -1,0 +1,10 @@
+package fr.cnam.aam.eligibility.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Assess a doctor's eligibility on a date, under the rulebook revision in force. */
+public record AssessEligibilityCommand(@TargetAggregateIdentifier String assessmentId, String rpps,
+                                       String caisseCode, LocalDate assessedOn, DoctorDeclaration declaration) {
+}

@@ -1,0 +1,4 @@
+package fr.cnam.aam.eligibility.api;
+
+public record FindAssessmentQuery(String assessmentId) {
+}

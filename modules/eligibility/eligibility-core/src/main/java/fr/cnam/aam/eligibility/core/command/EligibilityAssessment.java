@@ -1,0 +1,57 @@
+package fr.cnam.aam.eligibility.core.command;
+
+import fr.cnam.aam.eligibility.api.AssessEligibilityCommand;
+import fr.cnam.aam.eligibility.api.AssessmentReason;
+import fr.cnam.aam.eligibility.api.DoctorDeclaration;
+import fr.cnam.aam.eligibility.api.EligibilityAssessed;
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.kernel.Rpps;
+import fr.cnam.aam.regulation.DoctorProfile;
+import fr.cnam.aam.regulation.EligibilityDecision;
+import fr.cnam.aam.regulation.EligibilityRules;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One assessment, decided once: the event records the decision and everything that made it, so a replay shows
+ * what was decided then and never re-runs today's rules.
+ */
+@Aggregate
+class EligibilityAssessment {
+
+    @AggregateIdentifier
+    private String assessmentId;
+
+    EligibilityAssessment() {
+    }
+
+    @CommandHandler
+    EligibilityAssessment(AssessEligibilityCommand command, Rulebooks rulebooks) {
+        new Rpps(command.rpps());
+        if (command.caisseCode() == null || command.caisseCode().isBlank()) {
+            throw new BusinessRuleViolation("CAISSE_REQUIRED", "the caisse code is required");
+        }
+        DoctorDeclaration d = command.declaration();
+        Rulebook rulebook = rulebooks.current();
+        EligibilityDecision decision = EligibilityRules.assess(new DoctorProfile(d.specialty(), d.sector(),
+                d.mtPatients(), d.fileActive(), d.shareUnder16(), d.departement(), d.priorityZone(),
+                d.groupPractice(), d.coordinatedPractice(), d.newlyInstalled(), d.disabledWorker(),
+                d.longTermIllness(), d.clinicalFeeShare(), d.age()), command.assessedOn(), rulebook);
+        apply(new EligibilityAssessed(command.assessmentId(), command.rpps(), command.caisseCode(),
+                command.assessedOn(), d, decision.status().name(), decision.regulatoryVersion().name(),
+                decision.rulebookRevision(), decision.options(),
+                decision.reasons().stream().map(r -> new AssessmentReason(r.code(), r.message(), r.parameter(),
+                        r.source(), r.confidence() == null ? null : r.confidence().code())).toList()));
+    }
+
+    @EventSourcingHandler
+    void on(EligibilityAssessed event) {
+        assessmentId = event.assessmentId();
+    }
+}
