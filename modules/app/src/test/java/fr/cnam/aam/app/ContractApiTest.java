@@ -35,10 +35,22 @@ class ContractApiTest {
         return JsonPost.post(http, path, json);
     }
 
-    private static String signJson(String id, String rpps, String option, String signedOn) {
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+
+    private String assessment;
+
+    @org.junit.jupiter.api.BeforeEach
+    void assess() {
+        assessment = Signatures.assess(commands, "Assessment:api-" + UUID.randomUUID());
+    }
+
+    private String signJson(String id, String rpps, String option, String signedOn) {
         return """
-               {"contractId":"%s","rpps":"%s","caisseCode":"751","departement":"75","option":"%s","signedOn":"%s"}
-               """.formatted(id, rpps, option, signedOn);
+               {"contractId":"%s","assessmentId":"%s","rpps":"%s","caisseCode":"751","departement":"75",
+                "option":"%s","activityBand":"P70_P90","initialMtPatients":1300,"initialFileActive":2000,
+                "signedOn":"%s"}
+               """.formatted(id, assessment, rpps, option, signedOn);
     }
 
     private Map<?, ?> awaitView(String contractId, long version) {
@@ -67,6 +79,8 @@ class ContractApiTest {
         assertThat(view.get("option")).isEqualTo("HALF_TIME");
         assertThat(view.get("rpps")).isEqualTo(VALID_RPPS);
         assertThat(view.get("signedOn")).isEqualTo("2023-06-01");
+        assertThat(view.get("regulatoryVersion")).isEqualTo("RA_2023");
+        assertThat(view.get("endsOn")).isEqualTo("2028-05-31");
         assertThat((List<?>) view.get("avenants")).hasSize(1);
         assertThat(((Map<?, ?>) ((List<?>) view.get("avenants")).get(0)).get("previousOption")).isEqualTo("FULL_TIME");
     }
@@ -93,7 +107,8 @@ class ContractApiTest {
         assertThat(badDate.getBody().get("detail").toString()).contains("signedOn");
 
         ResponseEntity<Map> missing = post("/api/v1/contracts",
-                "{\"rpps\":\"" + VALID_RPPS + "\",\"departement\":\"75\",\"option\":\"FULL_TIME\",\"signedOn\":\"2023-06-01\"}");
+                "{\"assessmentId\":\"" + assessment + "\",\"rpps\":\"" + VALID_RPPS + "\",\"departement\":\"75\","
+                + "\"option\":\"FULL_TIME\",\"activityBand\":\"P70_P90\",\"signedOn\":\"2023-06-01\"}");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missing.getBody().get("detail").toString()).contains("caisseCode");
 
@@ -108,6 +123,18 @@ class ContractApiTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getBody()).containsEntry("rule", "RPPS_INVALID");
         assertThat(eventStore.readEvents("Contract:" + id).asStream()).isEmpty();
+    }
+
+    @Test
+    void signingWithoutAnEligibleAssessmentOrWithAClosedOptionIsA422() {
+        // §2.1: no 1/3 ETP from 1 May 2023
+        ResponseEntity<Map> oneThird = post("/api/v1/contracts",
+                signJson("t-" + UUID.randomUUID(), VALID_RPPS, "ONE_THIRD_TIME", "2023-06-01"));
+        assertThat(oneThird.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(oneThird.getBody()).containsEntry("rule", "OPTION_NOT_OPEN");
+        String unknown = signJson("u-" + UUID.randomUUID(), VALID_RPPS, "FULL_TIME", "2023-06-01")
+                .replace(assessment, "Assessment:none");
+        assertThat(post("/api/v1/contracts", unknown).getBody()).containsEntry("rule", "ASSESSMENT_NOT_FOUND");
     }
 
     @Test

@@ -3,7 +3,6 @@ package fr.cnam.aam.app;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractView;
 import fr.cnam.aam.contracting.api.FindContractQuery;
-import fr.cnam.aam.contracting.api.SignContractCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,8 +42,9 @@ class PersistentStoreRestartTest {
     void aRestartKeepsEventsTokensAndViews() throws Exception {
         String id = "Contract:restart-1";
         try (ConfigurableApplicationContext first = start()) {
-            first.getBean(CommandGateway.class).sendAndWait(
-                    new SignContractCommand(id, "10000000009", "751", "75", "FULL_TIME", LocalDate.of(2023, 6, 1)));
+            CommandGateway commands = first.getBean(CommandGateway.class);
+            Signatures.sign(commands, Signatures.assess(commands, "Assessment:restart-1"), id,
+                            LocalDate.of(2023, 6, 1));
             await().atMost(Duration.ofSeconds(10)).until(() -> view(first, id) != null);
         }
         assertThat(Files.list(dataDirectory)).isNotEmpty();

@@ -3,7 +3,6 @@ package fr.cnam.aam.app;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Sorts;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
-import fr.cnam.aam.contracting.api.SignContractCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -56,10 +55,10 @@ class ProjectionReplayTest {
     @Test
     void rebuildingTheContractProjectionGivesTheSameDocuments() {
         int contracts = 300;
+        String assessment = Signatures.assess(commands, "Assessment:replay");
         for (int i = 0; i < contracts; i++) {
             String id = "Contract:replay-" + i;
-            commands.sendAndWait(new SignContractCommand(id, "10000000009", "75" + (i % 10), "75", "FULL_TIME",
-                                                         LocalDate.of(2023, 6, 1).plusDays(i % 90)));
+            Signatures.sign(commands, assessment, id, LocalDate.of(2023, 6, 1).plusDays(i % 90));
             if (i % 3 == 0) {
                 commands.sendAndWait(new AmendContractCommand(id, "AV-" + i, "HALF_TIME",
                                                               LocalDate.of(2024, 1, 1), "review " + i));

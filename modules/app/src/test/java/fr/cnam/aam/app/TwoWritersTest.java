@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
-import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.eventstore.EmbeddedMongoServer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -83,10 +82,10 @@ class TwoWritersTest {
     }
 
     private static void writeContracts(CommandGateway gateway, String prefix) {
+        String assessment = Signatures.assess(gateway, "Assessment:" + prefix);
         for (int i = 0; i < CONTRACTS_PER_INSTANCE; i++) {
             String id = "Contract:" + prefix + "-" + i;
-            gateway.sendAndWait(new SignContractCommand(id, "10000000009", "751", "75", "FULL_TIME",
-                                                        LocalDate.of(2023, 6, 1)));
+            Signatures.sign(gateway, assessment, id, LocalDate.of(2023, 6, 1));
             gateway.sendAndWait(new AmendContractCommand(id, "AV-" + i, "HALF_TIME", LocalDate.of(2024, 1, 1),
                                                          null));
         }
@@ -117,7 +116,7 @@ class TwoWritersTest {
         CompletableFuture.allOf(fromA, fromB).get();
         writers.shutdown();
 
-        long events = 2L * CONTRACTS_PER_INSTANCE * 2;
+        long events = 2L * CONTRACTS_PER_INSTANCE * 2 + 2; // two events per contract, one assessment per writer
         assertThat(count("domain_events")).isEqualTo(events);
         await().atMost(Duration.ofSeconds(120)).until(() -> count(DeliveryAudit.DELIVERIES) == events
                                                             && count("contract_views") == 2L * CONTRACTS_PER_INSTANCE

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCursor;
 import fr.cnam.aam.app.AamApplication;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.SignContractCommand;
+import fr.cnam.aam.eligibility.api.AssessEligibilityCommand;
+import fr.cnam.aam.eligibility.api.DoctorDeclaration;
 import fr.cnam.aam.eventstore.EmbeddedMongoServer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -126,17 +128,24 @@ public final class EventStoreBenchmark {
                           latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
     }
 
-    /** One contract after another: a signature, then avenants switching the option back and forth. */
+    /**
+     * One eligibility assessment, then one contract after another: a signature relying on it, then avenants
+     * switching the option back and forth (the assessment adds one event per client thread).
+     */
     private static long[] clientThread(CommandGateway gateway, String prefix, int count) {
         long[] latencies = new long[count];
+        String assessment = "Assessment:" + prefix;
+        gateway.sendAndWait(new AssessEligibilityCommand(assessment, "10000000009", "751", LocalDate.of(2023, 5, 15),
+                new DoctorDeclaration("MEDECINE_GENERALE", "SECTOR_1", 1300, 2000, null, "75", false, true, true,
+                                      false, false, false, null, 50)));
         String id = null;
         for (int i = 0; i < count; i++) {
             int step = i % EVENTS_PER_CONTRACT;
             long start = System.nanoTime();
             if (step == 0) {
                 id = "Contract:" + prefix + "-" + i;
-                gateway.sendAndWait(new SignContractCommand(id, "10000000009", "751", "75", "FULL_TIME",
-                                                            LocalDate.of(2023, 6, 1)));
+                gateway.sendAndWait(new SignContractCommand(id, assessment, "10000000009", "751", "75", "FULL_TIME",
+                                                            "P70_P90", 1300, 2000, LocalDate.of(2023, 6, 1)));
             } else {
                 gateway.sendAndWait(new AmendContractCommand(id, "AV-" + step, OPTIONS[(step - 1) % 2],
                                                              LocalDate.of(2024, 1, step), null));

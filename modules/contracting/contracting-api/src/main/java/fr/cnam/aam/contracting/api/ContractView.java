@@ -12,7 +12,18 @@ public record ContractView(
         String option,
         LocalDate signedOn,
         List<Avenant> avenants,
-        long version) {
+        long version,
+        String assessmentId,
+        String specialty,
+        String activityBand,
+        Integer initialMtPatients,
+        Integer initialFileActive,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String regulatoryVersion,
+        String rulebookRevision,
+        int objectivesFromYear,
+        List<ContractObjective> objectives) {
 
     public record Avenant(String reference, String previousOption, String option, LocalDate effectiveOn,
                           String reason) {

@@ -5,7 +5,16 @@ import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
+import fr.cnam.aam.contracting.api.ContractObjective;
+import fr.cnam.aam.eligibility.api.EligibilityAssessed;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.regulation.MissingParameter;
+import fr.cnam.aam.regulation.ObjectiveRules;
+import fr.cnam.aam.regulation.ObjectiveSet;
+import fr.cnam.aam.regulation.RegulatoryVersion;
+import fr.cnam.aam.regulation.Resolved;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
 import fr.cnam.aam.kernel.Rpps;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,6 +22,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -23,13 +34,14 @@ class Contract {
     private String contractId;
     private String option;
     private LocalDate signedOn;
+    private String regulatoryVersion;
 
     Contract() {
         // for Axon: state comes from the events
     }
 
     @CommandHandler
-    Contract(SignContractCommand command) {
+    Contract(SignContractCommand command, AssessmentLookup assessments, Rulebooks rulebooks) {
         new Rpps(command.rpps());
         requireText(command.caisseCode(), "CAISSE_REQUIRED", "the caisse code is required");
         requireDepartement(command.departement());
@@ -37,14 +49,50 @@ class Contract {
         if (command.signedOn() == null) {
             throw new BusinessRuleViolation("SIGNATURE_DATE_REQUIRED", "the signature date is required");
         }
-        apply(new ContractSigned(command.contractId(), command.rpps(), command.caisseCode(),
-                                 command.departement(), command.option(), command.signedOn()));
+        EligibilityAssessed assessment = assessments.find(command.assessmentId()).orElseThrow(
+                () -> new BusinessRuleViolation("ASSESSMENT_NOT_FOUND",
+                                                "no eligibility assessment " + command.assessmentId()));
+        Rulebook rulebook = rulebooks.current();
+        RegulatoryVersion version = rulebook.versionOn(command.signedOn());
+        SignatureRules.check(command, assessment, version);
+        Resolved duration = rulebook.resolve("contract.durationYears", version, command.signedOn());
+        Map<String, Integer> initial = new HashMap<>();
+        if (command.initialMtPatients() != null) {
+            initial.put("MT_PATIENTS", command.initialMtPatients());
+        }
+        if (command.initialFileActive() != null) {
+            initial.put("FILE_ACTIVE", command.initialFileActive());
+        }
+        ObjectiveSet objectives;
+        try {
+            objectives = ObjectiveRules.objectives(version, command.signedOn(), assessment.declaration().specialty(),
+                    command.option(), command.activityBand(), initial, assessment.declaration().age(), rulebook);
+        } catch (MissingParameter e) {
+            throw new BusinessRuleViolation("OBJECTIVES_INDETERMINATE", e.getMessage());
+        }
+        apply(new ContractSigned(command.contractId(), command.rpps(), command.caisseCode(), command.departement(),
+                command.option(), command.signedOn(), command.assessmentId(), assessment.declaration().specialty(),
+                command.activityBand(), command.initialMtPatients(), command.initialFileActive(),
+                command.signedOn(), command.signedOn().plusYears(duration.asInt()).minusDays(1), version.name(),
+                rulebook.revision(), objectives.evaluatedFromYear(),
+                objectives.objectives().stream().map(o -> new ContractObjective(o.criterion(), o.initial(),
+                        o.increasePermille(), o.target(), o.floor(), o.rule().parameter(), o.rule().source(),
+                        o.rule().confidence() == null ? null : o.rule().confidence().code())).toList()));
     }
 
     @CommandHandler
-    void handle(AmendContractCommand command) {
+    void handle(AmendContractCommand command, Rulebooks rulebooks) {
         requireText(command.avenantReference(), "AVENANT_REFERENCE_REQUIRED", "an avenant needs its reference");
         requireOption(command.option());
+        if (regulatoryVersion != null && command.effectiveOn() != null) {
+            Resolved open = rulebooks.current().resolve("options.available",
+                                                        RegulatoryVersion.valueOf(regulatoryVersion),
+                                                        command.effectiveOn());
+            if (!open.includes(command.option())) {
+                throw new BusinessRuleViolation("OPTION_NOT_OPEN", command.option() + " is not open under "
+                                                + regulatoryVersion + " on " + command.effectiveOn());
+            }
+        }
         if (command.effectiveOn() == null || command.effectiveOn().isBefore(signedOn)) {
             throw new BusinessRuleViolation("AVENANT_BEFORE_SIGNATURE",
                     "an avenant takes effect on or after the signature date " + signedOn);
@@ -62,6 +110,7 @@ class Contract {
         contractId = event.contractId();
         option = event.option();
         signedOn = event.signedOn();
+        regulatoryVersion = event.regulatoryVersion();
     }
 
     @EventSourcingHandler

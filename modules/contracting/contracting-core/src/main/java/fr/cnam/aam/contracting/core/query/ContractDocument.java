@@ -1,5 +1,6 @@
 package fr.cnam.aam.contracting.core.query;
 
+import fr.cnam.aam.contracting.api.ContractObjective;
 import fr.cnam.aam.contracting.api.ContractView;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,11 +21,39 @@ record ContractDocument(
         String option,
         LocalDate signedOn,
         List<ContractView.Avenant> avenants,
-        long version) {
+        long version,
+        String assessmentId,
+        String specialty,
+        String activityBand,
+        Integer initialMtPatients,
+        Integer initialFileActive,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String regulatoryVersion,
+        String rulebookRevision,
+        int objectivesFromYear,
+        List<ContractObjective> objectives) {
 
     static final String COLLECTION = "contract_views";
 
     ContractView toView() {
-        return new ContractView(contractId, rpps, caisseCode, departement, option, signedOn, avenants, version);
+        return new ContractView(contractId, rpps, caisseCode, departement, option, signedOn, avenants, version,
+                                assessmentId, specialty, activityBand, initialMtPatients, initialFileActive, startsOn,
+                                endsOn, regulatoryVersion, rulebookRevision, objectivesFromYear, objectives);
+    }
+
+    static ContractDocument signed(fr.cnam.aam.contracting.api.ContractSigned e, long sequence) {
+        return new ContractDocument(e.contractId(), e.rpps(), e.caisseCode(), e.departement(), e.option(),
+                                    e.signedOn(), List.of(), sequence, e.assessmentId(), e.specialty(),
+                                    e.activityBand(), e.initialMtPatients(), e.initialFileActive(), e.startsOn(),
+                                    e.endsOn(), e.regulatoryVersion(), e.rulebookRevision(), e.objectivesFromYear(),
+                                    e.objectives() == null ? List.of() : e.objectives());
+    }
+
+    ContractDocument amended(String newOption, List<ContractView.Avenant> newAvenants, long sequence) {
+        return new ContractDocument(contractId, rpps, caisseCode, departement, newOption, signedOn, newAvenants,
+                                    sequence, assessmentId, specialty, activityBand, initialMtPatients,
+                                    initialFileActive, startsOn, endsOn, regulatoryVersion, rulebookRevision,
+                                    objectivesFromYear, objectives);
     }
 }

@@ -37,8 +37,7 @@ class ContractProjection {
         if (find(event.contractId()) != null) {
             return; // already applied: the signature is always the first event
         }
-        mongo.save(new ContractDocument(event.contractId(), event.rpps(), event.caisseCode(), event.departement(),
-                                        event.option(), event.signedOn(), List.of(), sequence));
+        mongo.save(ContractDocument.signed(event, sequence));
     }
 
     @EventHandler
@@ -50,9 +49,7 @@ class ContractProjection {
         List<ContractView.Avenant> avenants = new ArrayList<>(current.avenants());
         avenants.add(new ContractView.Avenant(event.avenantReference(), event.previousOption(), event.option(),
                                               event.effectiveOn(), event.reason()));
-        mongo.save(new ContractDocument(current.contractId(), current.rpps(), current.caisseCode(),
-                                        current.departement(), event.option(), current.signedOn(), avenants,
-                                        sequence));
+        mongo.save(current.amended(event.option(), avenants, sequence));
     }
 
     @ResetHandler

@@ -40,8 +40,11 @@ class ContractController {
     @PostMapping
     ResponseEntity<Map<String, String>> sign(@Valid @RequestBody SignContractRequest request) {
         String contractId = request.contractId() == null ? TypedId.newId(TYPE) : TypedId.of(TYPE, request.contractId());
-        commands.sendAndWait(new SignContractCommand(contractId, request.rpps(), request.caisseCode(),
-                                                     request.departement(), request.option(), request.signedOn()));
+        String assessmentId = TypedId.of("Assessment", request.assessmentId());
+        commands.sendAndWait(new SignContractCommand(contractId, assessmentId, request.rpps(), request.caisseCode(),
+                                                     request.departement(), request.option(), request.activityBand(),
+                                                     request.initialMtPatients(), request.initialFileActive(),
+                                                     request.signedOn()));
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractId))
                              .body(Map.of("contractId", contractId));
     }

@@ -2,14 +2,26 @@ package fr.cnam.aam.contracting.core.command;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
+import fr.cnam.aam.contracting.api.ContractObjective;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
+import fr.cnam.aam.eligibility.api.DoctorDeclaration;
+import fr.cnam.aam.eligibility.api.EligibilityAssessed;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 class ContractTest {
 
@@ -17,74 +29,135 @@ class ContractTest {
     private static final String RPPS = "10000000009";
     private static final LocalDate SIGNED = LocalDate.of(2023, 6, 1);
 
+    private final Rulebook shipped = Rulebook.shipped();
+    private final Map<String, EligibilityAssessed> assessments = new HashMap<>();
     private AggregateTestFixture<Contract> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource((AssessmentLookup) id -> Optional.ofNullable(assessments.get(id)));
+        fixture.registerInjectableResource((Rulebooks) new Rulebooks() {
+            @Override
+            public Rulebook current() {
+                return shipped;
+            }
+
+            @Override
+            public Optional<Rulebook> revision(String name) {
+                return Optional.of(shipped);
+            }
+        });
+        assessments.put("Assessment:ok", assessment("Assessment:ok", RPPS, "ELIGIBLE", "RA_2023",
+                                                    LocalDate.of(2023, 5, 20), List.of("HALF_TIME", "FULL_TIME")));
     }
 
-    private static ContractSigned signed() {
-        return new ContractSigned(ID, RPPS, "751", "75", "FULL_TIME", SIGNED);
+    private static EligibilityAssessed assessment(String id, String rpps, String status, String version,
+                                                  LocalDate on, List<String> options) {
+        DoctorDeclaration gp = new DoctorDeclaration("MEDECINE_GENERALE", "SECTOR_1", 1300, 2000, null, "75", false,
+                                                     true, true, false, false, false, null, 50);
+        return new EligibilityAssessed(id, rpps, "751", on, gp, status, version, "test", options, List.of());
+    }
+
+    private static SignContractCommand sign(String assessmentId, String option) {
+        return new SignContractCommand(ID, assessmentId, RPPS, "751", "75", option, "P70_P90", 1300, 2000, SIGNED);
+    }
+
+    private ContractSigned signed() {
+        fixture.givenNoPriorActivity().when(sign("Assessment:ok", "FULL_TIME")).expectSuccessfulHandlerExecution();
+        return (ContractSigned) fixture.getEventStore().readEvents(ID).next().getPayload();
     }
 
     @Test
-    void signingRecordsTheContract() {
-        fixture.givenNoPriorActivity()
-               .when(new SignContractCommand(ID, RPPS, "751", "75", "FULL_TIME", SIGNED))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(signed());
+    void signingRecordsTheVersionTheDatesAndTheObjectives() {
+        ContractSigned event = signed();
+        // §0: a signature on 1 June 2023 falls under the règlement arbitral
+        assertThat(event.regulatoryVersion()).isEqualTo("RA_2023");
+        assertThat(event.rulebookRevision()).isEqualTo(shipped.revision());
+        // §1.6: 5 years
+        assertThat(event.startsOn()).isEqualTo(SIGNED);
+        assertThat(event.endsOn()).isEqualTo(LocalDate.of(2028, 5, 31));
+        // worked example 2: 1 300 MT patients, full time → +260; a GP is held to MT patients and file active
+        assertThat(event.objectives()).extracting(ContractObjective::criterion)
+                                      .containsExactly("MT_PATIENTS", "FILE_ACTIVE");
+        assertThat(event.objectives().get(0).target()).isEqualTo(1560);
+        assertThat(event.objectivesFromYear()).isEqualTo(3);
+        assertThat(event.assessmentId()).isEqualTo("Assessment:ok");
     }
 
     @Test
-    void signingWithAnInvalidRppsIsRejected() {
+    void aOneThirdContractCannotBeSignedAfterMay2023() {
+        // §2.1: the 1/3 ETP option "ne peut plus être souscrite depuis le 1er mai 2023"
         fixture.givenNoPriorActivity()
-               .when(new SignContractCommand(ID, "10000000008", "751", "75", "FULL_TIME", SIGNED))
+               .when(sign("Assessment:ok", "ONE_THIRD_TIME"))
                .expectException(BusinessRuleViolation.class)
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("Luhn"))
+               .expectExceptionMessage(containsString("ONE_THIRD_TIME"))
                .expectNoEvents();
     }
 
     @Test
-    void signingWithAnUnknownOptionOrDepartementIsRejected() {
+    void aSignatureNeedsAnEligibleAssessmentOfTheSameDoctorUnderTheSameVersion() {
+        assessments.put("Assessment:no", assessment("Assessment:no", RPPS, "NOT_ELIGIBLE", "RA_2023",
+                                                    LocalDate.of(2023, 5, 20), List.of()));
+        assessments.put("Assessment:other", assessment("Assessment:other", "79927398713", "ELIGIBLE", "RA_2023",
+                                                       LocalDate.of(2023, 5, 20), List.of("FULL_TIME")));
+        assessments.put("Assessment:2019", assessment("Assessment:2019", RPPS, "ELIGIBLE", "AV7_2019",
+                                                      LocalDate.of(2023, 4, 1), List.of("FULL_TIME")));
+        assessments.put("Assessment:later", assessment("Assessment:later", RPPS, "ELIGIBLE", "RA_2023",
+                                                       LocalDate.of(2023, 7, 1), List.of("FULL_TIME")));
+        for (String[] c : new String[][] {{"Assessment:no", "NOT_ELIGIBLE"}, {"Assessment:other", "another doctor"},
+                                          {"Assessment:2019", "AV7_2019"}, {"Assessment:later", "after"},
+                                          {"Assessment:none", "no eligibility assessment"}}) {
+            fixture.givenNoPriorActivity()
+                   .when(sign(c[0], "FULL_TIME"))
+                   .expectException(BusinessRuleViolation.class)
+                   .expectExceptionMessage(containsString(c[1]))
+                   .expectNoEvents();
+        }
+    }
+
+    @Test
+    void signingWithAnInvalidRppsOrDepartementIsRejected() {
         fixture.givenNoPriorActivity()
-               .when(new SignContractCommand(ID, RPPS, "751", "75", "QUARTER_TIME", SIGNED))
+               .when(new SignContractCommand(ID, "Assessment:ok", "10000000008", "751", "75", "FULL_TIME", "P70_P90",
+                                             1300, 2000, SIGNED))
                .expectException(BusinessRuleViolation.class)
+               .expectExceptionMessage(containsString("Luhn"))
                .expectNoEvents();
         fixture.givenNoPriorActivity()
-               .when(new SignContractCommand(ID, RPPS, "751", "96", "FULL_TIME", SIGNED))
+               .when(new SignContractCommand(ID, "Assessment:ok", RPPS, "751", "96", "FULL_TIME", "P70_P90", 1300,
+                                             2000, SIGNED))
                .expectException(BusinessRuleViolation.class)
                .expectNoEvents();
     }
 
     @Test
     void anAvenantChangesTheOption() {
-        fixture.given(signed())
+        ContractSigned signed = signed();
+        fixture.given(signed)
                .when(new AmendContractCommand(ID, "AV-2024-01", "HALF_TIME", LocalDate.of(2024, 1, 1), "fewer hours"))
                .expectEvents(new ContractAmended(ID, "AV-2024-01", "FULL_TIME", "HALF_TIME",
                                                  LocalDate.of(2024, 1, 1), "fewer hours"));
     }
 
     @Test
-    void anAvenantBeforeTheSignatureIsRejected() {
+    void anAvenantToAnOptionTheVersionClosedIsRejected() {
         fixture.given(signed())
+               .when(new AmendContractCommand(ID, "AV-1", "ONE_THIRD_TIME", LocalDate.of(2024, 1, 1), null))
+               .expectException(BusinessRuleViolation.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void anAvenantBeforeTheSignatureOrThatChangesNothingIsRejected() {
+        ContractSigned signed = signed();
+        fixture.given(signed)
                .when(new AmendContractCommand(ID, "AV-1", "HALF_TIME", SIGNED.minusDays(1), null))
                .expectException(BusinessRuleViolation.class)
                .expectNoEvents();
-    }
-
-    @Test
-    void anAvenantThatChangesNothingIsRejected() {
-        fixture.given(signed())
+        fixture.given(signed)
                .when(new AmendContractCommand(ID, "AV-1", "FULL_TIME", SIGNED.plusMonths(2), null))
                .expectException(BusinessRuleViolation.class)
                .expectNoEvents();
-    }
-
-    @Test
-    void theOptionAfterAnAvenantIsTheNewOne() {
-        fixture.given(signed(), new ContractAmended(ID, "AV-1", "FULL_TIME", "HALF_TIME", SIGNED.plusMonths(6), null))
-               .when(new AmendContractCommand(ID, "AV-2", "HALF_TIME", SIGNED.plusMonths(9), null))
-               .expectException(BusinessRuleViolation.class);
     }
 }

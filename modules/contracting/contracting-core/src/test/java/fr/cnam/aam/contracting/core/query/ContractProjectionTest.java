@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.cnam.aam.contracting.api.ContractAmended;
+import fr.cnam.aam.contracting.api.ContractObjective;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.ContractView;
 import fr.cnam.aam.contracting.api.FindContractQuery;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +30,11 @@ class ContractProjectionTest {
 
     private static final String ID = "Contract:p-1";
     private static final ContractSigned SIGNED =
-            new ContractSigned(ID, "10000000009", "751", "75", "FULL_TIME", LocalDate.of(2023, 6, 1));
+            new ContractSigned(ID, "10000000009", "751", "75", "FULL_TIME", LocalDate.of(2023, 6, 1), "Assessment:a",
+                               "MEDECINE_GENERALE", "P70_P90", 1300, 2000, LocalDate.of(2023, 6, 1),
+                               LocalDate.of(2028, 5, 31), "RA_2023", "test", 3,
+                               List.of(new ContractObjective("MT_PATIENTS", 1300, 200, 1560, 1300, "p", "s",
+                                                             "unverified")));
     private static final ContractAmended FIRST =
             new ContractAmended(ID, "AV-1", "FULL_TIME", "HALF_TIME", LocalDate.of(2024, 1, 1), null);
     private static final ContractAmended SECOND =
@@ -61,6 +67,8 @@ class ContractProjectionTest {
         assertThat(view.option()).isEqualTo("FULL_TIME");
         assertThat(view.avenants()).extracting(ContractView.Avenant::reference).containsExactly("AV-1", "AV-2");
         assertThat(view.version()).isEqualTo(2);
+        assertThat(view.regulatoryVersion()).isEqualTo("RA_2023");
+        assertThat(view.objectives()).extracting(ContractObjective::target).containsExactly(1560);
     }
 
     @Test
