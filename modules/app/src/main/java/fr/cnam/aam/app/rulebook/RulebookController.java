@@ -73,6 +73,7 @@ class RulebookController {
         }
         commands.sendAndWait(new PublishRulebookRevisionCommand(RulebookRevisions.ID, request.revision(), basedOn,
                                                                 request.reason(), LocalDate.now(clock), values));
+        registry.invalidate();
         return ResponseEntity.created(URI.create("/api/v1/rulebook?revision=" + request.revision()))
                              .body(Map.of("revision", request.revision(), "basedOn", basedOn));
     }

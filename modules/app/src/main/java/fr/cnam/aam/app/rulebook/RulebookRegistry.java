@@ -11,6 +11,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,21 +22,26 @@ import java.util.Optional;
 
 /**
  * Every rulebook revision: the shipped one and those published since, rebuilt from the events of the revision
- * registry. It reads the registry's stream again when the store has events it has not applied, so every instance
- * sees a revision another one published.
+ * registry. It looks for new events at most once a second (and at once after a publication here), so another
+ * instance's revision is in force here within a second, and a command does not pay a store read each time.
  */
 @Component
 public class RulebookRegistry implements Rulebooks {
 
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+
     private final EventStore eventStore;
+    private final Clock clock;
+    private Instant checkedAt = Instant.MIN;
     private final ObjectMapper json = new ObjectMapper();
     private final Rulebook shipped = Rulebook.shipped();
     private final Map<String, Rulebook> revisions = new LinkedHashMap<>();
     private long appliedSequence = -1;
     private String current;
 
-    RulebookRegistry(EventStore eventStore) {
+    RulebookRegistry(EventStore eventStore, Clock clock) {
         this.eventStore = eventStore;
+        this.clock = clock;
         revisions.put(shipped.revision(), shipped);
         current = shipped.revision();
     }
@@ -65,7 +73,17 @@ public class RulebookRegistry implements Rulebooks {
         return base.revise(newRevision, corrections(values));
     }
 
+    /** A revision was just published here: look for it on the next read. */
+    public synchronized void invalidate() {
+        checkedAt = Instant.MIN;
+    }
+
     private void refresh() {
+        Instant now = clock.instant();
+        if (Duration.between(checkedAt, now).compareTo(RECHECK) < 0) {
+            return;
+        }
+        checkedAt = now;
         long last = eventStore.lastSequenceNumberFor(RulebookRevisions.ID).orElse(-1L);
         if (last <= appliedSequence) {
             return;
