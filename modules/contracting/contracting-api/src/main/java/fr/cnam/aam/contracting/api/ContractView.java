@@ -23,7 +23,15 @@ public record ContractView(
         String regulatoryVersion,
         String rulebookRevision,
         int objectivesFromYear,
-        List<ContractObjective> objectives) {
+        List<ContractObjective> objectives,
+        String status,
+        LocalDate terminatesOn,
+        List<Step> history) {
+
+    /** A suspension, resumption or termination, in the order they happened. */
+    public record Step(String type, LocalDate effectiveOn, String avenantReference, String reason) {
+    }
+
 
     public record Avenant(String reference, String previousOption, String option, LocalDate effectiveOn,
                           String reason) {

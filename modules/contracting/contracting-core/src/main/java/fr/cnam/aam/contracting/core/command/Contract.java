@@ -6,6 +6,12 @@ import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.contracting.api.ContractObjective;
+import fr.cnam.aam.contracting.api.ContractResumed;
+import fr.cnam.aam.contracting.api.ContractSuspended;
+import fr.cnam.aam.contracting.api.ContractTerminated;
+import fr.cnam.aam.contracting.api.ResumeContractCommand;
+import fr.cnam.aam.contracting.api.SuspendContractCommand;
+import fr.cnam.aam.contracting.api.TerminateContractCommand;
 import fr.cnam.aam.eligibility.api.EligibilityAssessed;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.regulation.MissingParameter;
@@ -35,6 +41,9 @@ class Contract {
     private String option;
     private LocalDate signedOn;
     private String regulatoryVersion;
+    private LocalDate endsOn;
+    private LocalDate suspendedOn;
+    private boolean terminated;
 
     Contract() {
         // for Axon: state comes from the events
@@ -82,6 +91,7 @@ class Contract {
 
     @CommandHandler
     void handle(AmendContractCommand command, Rulebooks rulebooks) {
+        requireOpen();
         requireText(command.avenantReference(), "AVENANT_REFERENCE_REQUIRED", "an avenant needs its reference");
         requireOption(command.option());
         if (regulatoryVersion != null && command.effectiveOn() != null) {
@@ -105,12 +115,92 @@ class Contract {
                                   command.effectiveOn(), command.reason()));
     }
 
+    @CommandHandler
+    void handle(SuspendContractCommand command) {
+        requireOpen();
+        requireText(command.avenantReference(), "AVENANT_REFERENCE_REQUIRED", "a suspension needs its avenant");
+        requireText(command.reason(), "REASON_REQUIRED", "a suspension needs its reason");
+        requireOnOrAfter(command.effectiveOn(), signedOn, "SUSPENSION_BEFORE_SIGNATURE");
+        if (suspendedOn != null) {
+            throw new BusinessRuleViolation("CONTRACT_ALREADY_SUSPENDED", "the contract is suspended since "
+                                            + suspendedOn);
+        }
+        apply(new ContractSuspended(contractId, command.avenantReference(), command.reason(),
+                                    command.effectiveOn()));
+    }
+
+    @CommandHandler
+    void handle(ResumeContractCommand command) {
+        requireOpen();
+        requireText(command.avenantReference(), "AVENANT_REFERENCE_REQUIRED", "a resumption needs its avenant");
+        if (suspendedOn == null) {
+            throw new BusinessRuleViolation("CONTRACT_NOT_SUSPENDED", "the contract is not suspended");
+        }
+        requireOnOrAfter(command.effectiveOn(), suspendedOn, "RESUMPTION_BEFORE_SUSPENSION");
+        apply(new ContractResumed(contractId, command.avenantReference(), command.reason(), command.effectiveOn()));
+    }
+
+    @CommandHandler
+    void handle(TerminateContractCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        requireText(command.reason(), "REASON_REQUIRED", "a termination needs its reason");
+        requireOnOrAfter(command.notifiedOn(), signedOn, "TERMINATION_BEFORE_SIGNATURE");
+        switch (command.by() == null ? "" : command.by()) {
+            case "DOCTOR" -> {
+                Resolved notice = rulebooks.current().resolve("contract.terminationNoticeMonths",
+                        RegulatoryVersion.valueOf(regulatoryVersion), command.notifiedOn());
+                apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
+                        command.notifiedOn().plusMonths(notice.asInt()), notice.parameter(), notice.source(),
+                        notice.confidence() == null ? null : notice.confidence().code()));
+            }
+            case "CAISSE" -> apply(new ContractTerminated(contractId, command.by(), command.reason(),
+                    command.notifiedOn(), command.notifiedOn(), null, null, null));
+            case "TERM" -> {
+                if (command.notifiedOn().isBefore(endsOn)) {
+                    throw new BusinessRuleViolation("TERM_NOT_REACHED", "the contract runs until " + endsOn);
+                }
+                apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
+                        endsOn, null, null, null));
+            }
+            default -> throw new BusinessRuleViolation("TERMINATION_PARTY_UNKNOWN",
+                    "a contract is ended by DOCTOR, CAISSE or TERM, not '" + command.by() + "'");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContractSuspended event) {
+        suspendedOn = event.effectiveOn();
+    }
+
+    @EventSourcingHandler
+    void on(ContractResumed event) {
+        suspendedOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(ContractTerminated event) {
+        terminated = true;
+    }
+
+    private void requireOpen() {
+        if (terminated) {
+            throw new BusinessRuleViolation("CONTRACT_TERMINATED", "the contract " + contractId + " is terminated");
+        }
+    }
+
+    private static void requireOnOrAfter(LocalDate date, LocalDate bound, String rule) {
+        if (date == null || date.isBefore(bound)) {
+            throw new BusinessRuleViolation(rule, "the date must be on or after " + bound);
+        }
+    }
+
     @EventSourcingHandler
     void on(ContractSigned event) {
         contractId = event.contractId();
         option = event.option();
         signedOn = event.signedOn();
         regulatoryVersion = event.regulatoryVersion();
+        endsOn = event.endsOn();
     }
 
     @EventSourcingHandler

@@ -32,14 +32,22 @@ record ContractDocument(
         String regulatoryVersion,
         String rulebookRevision,
         int objectivesFromYear,
-        List<ContractObjective> objectives) {
+        List<ContractObjective> objectives,
+        String status,
+        LocalDate terminatesOn,
+        List<ContractView.Step> history) {
+
+    static final String ACTIVE = "ACTIVE";
+    static final String SUSPENDED = "SUSPENDED";
+    static final String TERMINATED = "TERMINATED";
 
     static final String COLLECTION = "contract_views";
 
     ContractView toView() {
         return new ContractView(contractId, rpps, caisseCode, departement, option, signedOn, avenants, version,
                                 assessmentId, specialty, activityBand, initialMtPatients, initialFileActive, startsOn,
-                                endsOn, regulatoryVersion, rulebookRevision, objectivesFromYear, objectives);
+                                endsOn, regulatoryVersion, rulebookRevision, objectivesFromYear, objectives, status,
+                                terminatesOn, history);
     }
 
     static ContractDocument signed(fr.cnam.aam.contracting.api.ContractSigned e, long sequence) {
@@ -47,13 +55,22 @@ record ContractDocument(
                                     e.signedOn(), List.of(), sequence, e.assessmentId(), e.specialty(),
                                     e.activityBand(), e.initialMtPatients(), e.initialFileActive(), e.startsOn(),
                                     e.endsOn(), e.regulatoryVersion(), e.rulebookRevision(), e.objectivesFromYear(),
-                                    e.objectives() == null ? List.of() : e.objectives());
+                                    e.objectives() == null ? List.of() : e.objectives(), ACTIVE, null, List.of());
     }
 
     ContractDocument amended(String newOption, List<ContractView.Avenant> newAvenants, long sequence) {
         return new ContractDocument(contractId, rpps, caisseCode, departement, newOption, signedOn, newAvenants,
                                     sequence, assessmentId, specialty, activityBand, initialMtPatients,
                                     initialFileActive, startsOn, endsOn, regulatoryVersion, rulebookRevision,
-                                    objectivesFromYear, objectives);
+                                    objectivesFromYear, objectives, status, terminatesOn, history);
+    }
+
+    ContractDocument stepped(String newStatus, LocalDate newTerminatesOn, ContractView.Step step, long sequence) {
+        List<ContractView.Step> steps = new java.util.ArrayList<>(history == null ? List.of() : history);
+        steps.add(step);
+        return new ContractDocument(contractId, rpps, caisseCode, departement, option, signedOn, avenants,
+                                    sequence, assessmentId, specialty, activityBand, initialMtPatients,
+                                    initialFileActive, startsOn, endsOn, regulatoryVersion, rulebookRevision,
+                                    objectivesFromYear, objectives, newStatus, newTerminatesOn, steps);
     }
 }

@@ -1,7 +1,12 @@
 package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.ContractAmended;
+import fr.cnam.aam.contracting.api.ContractList;
+import fr.cnam.aam.contracting.api.ContractResumed;
 import fr.cnam.aam.contracting.api.ContractSigned;
+import fr.cnam.aam.contracting.api.ContractSuspended;
+import fr.cnam.aam.contracting.api.ContractTerminated;
+import fr.cnam.aam.contracting.api.FindContractsQuery;
 import fr.cnam.aam.contracting.api.ContractView;
 import fr.cnam.aam.contracting.api.FindContractQuery;
 import org.axonframework.config.ProcessingGroup;
@@ -10,9 +15,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +58,54 @@ class ContractProjection {
         avenants.add(new ContractView.Avenant(event.avenantReference(), event.previousOption(), event.option(),
                                               event.effectiveOn(), event.reason()));
         mongo.save(current.amended(event.option(), avenants, sequence));
+    }
+
+    @EventHandler
+    void on(ContractSuspended event, @SequenceNumber long sequence) {
+        step(event.contractId(), sequence, ContractDocument.SUSPENDED, null,
+             new ContractView.Step("SUSPENDED", event.effectiveOn(), event.avenantReference(), event.reason()));
+    }
+
+    @EventHandler
+    void on(ContractResumed event, @SequenceNumber long sequence) {
+        step(event.contractId(), sequence, ContractDocument.ACTIVE, null,
+             new ContractView.Step("RESUMED", event.effectiveOn(), event.avenantReference(), event.reason()));
+    }
+
+    @EventHandler
+    void on(ContractTerminated event, @SequenceNumber long sequence) {
+        step(event.contractId(), sequence, ContractDocument.TERMINATED, event.effectiveOn(),
+             new ContractView.Step("TERMINATED_BY_" + event.by(), event.effectiveOn(), null, event.reason()));
+    }
+
+    private void step(String contractId, long sequence, String status, LocalDate terminatesOn,
+                      ContractView.Step step) {
+        ContractDocument current = find(contractId);
+        if (current == null || current.version() >= sequence) {
+            return;
+        }
+        mongo.save(current.stepped(status, terminatesOn, step, sequence));
+    }
+
+    @QueryHandler
+    ContractList handle(FindContractsQuery query) {
+        Query filter = new Query();
+        addFilter(filter, "caisseCode", query.caisseCode());
+        addFilter(filter, "departement", query.departement());
+        addFilter(filter, "status", query.status());
+        addFilter(filter, "regulatoryVersion", query.regulatoryVersion());
+        addFilter(filter, "option", query.option());
+        long total = mongo.count(filter, ContractDocument.class);
+        filter.with(Sort.by("_id")).skip((long) query.page() * query.size()).limit(query.size());
+        List<ContractView> page = mongo.find(filter, ContractDocument.class).stream()
+                                       .map(ContractDocument::toView).toList();
+        return new ContractList(page, total, query.page(), query.size());
+    }
+
+    private static void addFilter(Query filter, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            filter.addCriteria(Criteria.where(field).is(value));
+        }
     }
 
     @ResetHandler

@@ -1,11 +1,18 @@
 package fr.cnam.aam.contracting.core.web;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
+import fr.cnam.aam.contracting.api.ContractList;
+import fr.cnam.aam.contracting.api.FindContractsQuery;
+import fr.cnam.aam.contracting.api.ResumeContractCommand;
+import fr.cnam.aam.contracting.api.SuspendContractCommand;
+import fr.cnam.aam.contracting.api.TerminateContractCommand;
 import fr.cnam.aam.contracting.api.ContractView;
 import fr.cnam.aam.contracting.api.FindContractQuery;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.kernel.TypedId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -15,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -56,6 +64,45 @@ class ContractController {
         commands.sendAndWait(new AmendContractCommand(id, request.avenantReference(), request.option(),
                                                       request.effectiveOn(), request.reason()));
         return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    }
+
+    @PostMapping("/{contractId}/suspensions")
+    ResponseEntity<Map<String, String>> suspend(@PathVariable String contractId,
+                                                @Valid @RequestBody StepRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new SuspendContractCommand(id, request.avenantReference(), request.reason(),
+                                                        request.effectiveOn()));
+        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    }
+
+    @PostMapping("/{contractId}/resumptions")
+    ResponseEntity<Map<String, String>> resume(@PathVariable String contractId,
+                                               @Valid @RequestBody StepRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new ResumeContractCommand(id, request.avenantReference(), request.reason(),
+                                                       request.effectiveOn()));
+        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    }
+
+    @PostMapping("/{contractId}/termination")
+    ResponseEntity<Map<String, String>> terminate(@PathVariable String contractId,
+                                                  @Valid @RequestBody TerminationRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new TerminateContractCommand(id, request.by(), request.reason(), request.notifiedOn()));
+        return ResponseEntity.ok(Map.of("contractId", id, "by", request.by()));
+    }
+
+    /** Contracts by caisse, département, status, version and option (each optional), a page at a time. */
+    @GetMapping
+    ContractList list(@RequestParam(required = false) String caisse,
+                      @RequestParam(required = false) String departement,
+                      @RequestParam(required = false) String status,
+                      @RequestParam(required = false) String version,
+                      @RequestParam(required = false) String option,
+                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.query(new FindContractsQuery(caisse, departement, status, version, option, page, size),
+                             ResponseTypes.instanceOf(ContractList.class)).join();
     }
 
     @GetMapping("/{contractId}")

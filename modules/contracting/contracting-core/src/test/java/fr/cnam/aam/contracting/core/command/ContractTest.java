@@ -3,7 +3,13 @@ package fr.cnam.aam.contracting.core.command;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractObjective;
+import fr.cnam.aam.contracting.api.ContractResumed;
 import fr.cnam.aam.contracting.api.ContractSigned;
+import fr.cnam.aam.contracting.api.ContractSuspended;
+import fr.cnam.aam.contracting.api.ContractTerminated;
+import fr.cnam.aam.contracting.api.ResumeContractCommand;
+import fr.cnam.aam.contracting.api.SuspendContractCommand;
+import fr.cnam.aam.contracting.api.TerminateContractCommand;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.eligibility.api.DoctorDeclaration;
 import fr.cnam.aam.eligibility.api.EligibilityAssessed;
@@ -159,5 +165,61 @@ class ContractTest {
                .when(new AmendContractCommand(ID, "AV-1", "FULL_TIME", SIGNED.plusMonths(2), null))
                .expectException(BusinessRuleViolation.class)
                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspensionAndAResumptionEachNeedTheirAvenant() {
+        ContractSigned signed = signed();
+        ContractSuspended suspended = new ContractSuspended(ID, "AV-S1", "assistant absent more than 3 months",
+                                                            LocalDate.of(2024, 2, 1));
+        fixture.given(signed)
+               .when(new SuspendContractCommand(ID, "AV-S1", "assistant absent more than 3 months",
+                                                LocalDate.of(2024, 2, 1)))
+               .expectEvents(suspended);
+        fixture.given(signed, suspended)
+               .when(new SuspendContractCommand(ID, "AV-S2", "again", LocalDate.of(2024, 3, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed, suspended)
+               .when(new ResumeContractCommand(ID, "AV-R1", "replacement hired", LocalDate.of(2024, 1, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed, suspended)
+               .when(new ResumeContractCommand(ID, "AV-R1", "replacement hired", LocalDate.of(2024, 4, 1)))
+               .expectEvents(new ContractResumed(ID, "AV-R1", "replacement hired", LocalDate.of(2024, 4, 1)));
+        fixture.given(signed)
+               .when(new ResumeContractCommand(ID, "AV-R1", "nothing to resume", LocalDate.of(2024, 4, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void theDoctorEndsTheContractWithTwoMonthsNotice() {
+        // §5 (S33, secondary): registered letter, 2 months' notice
+        fixture.given(signed())
+               .when(new TerminateContractCommand(ID, "DOCTOR", "retirement", LocalDate.of(2025, 3, 10)))
+               .expectSuccessfulHandlerExecution();
+        ContractTerminated terminated = (ContractTerminated) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof ContractTerminated).findFirst().orElseThrow();
+        assertThat(terminated.effectiveOn()).isEqualTo(LocalDate.of(2025, 5, 10));
+        assertThat(terminated.noticeParameter()).isEqualTo("contract.terminationNoticeMonths");
+        assertThat(terminated.noticeConfidence()).isEqualTo("secondary");
+    }
+
+    @Test
+    void aTerminatedContractTakesNoMoreCommandsAndTheTermComesAtTheEndDate() {
+        ContractSigned signed = signed();
+        ContractTerminated byCaisse = new ContractTerminated(ID, "CAISSE", "non-compliance", LocalDate.of(2025, 1, 1),
+                                                             LocalDate.of(2025, 1, 1), null, null, null);
+        fixture.given(signed, byCaisse)
+               .when(new AmendContractCommand(ID, "AV-9", "HALF_TIME", LocalDate.of(2025, 2, 1), null))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed)
+               .when(new TerminateContractCommand(ID, "TERM", "end of term", LocalDate.of(2027, 1, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed)
+               .when(new TerminateContractCommand(ID, "TERM", "end of term", LocalDate.of(2028, 5, 31)))
+               .expectEvents(new ContractTerminated(ID, "TERM", "end of term", LocalDate.of(2028, 5, 31),
+                                                    LocalDate.of(2028, 5, 31), null, null, null));
+        fixture.given(signed)
+               .when(new TerminateContractCommand(ID, "NOBODY", "?", LocalDate.of(2025, 1, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
     }
 }

@@ -1,0 +1,93 @@
+package fr.cnam.aam.app;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Suspension, resumption and termination over HTTP, and the contract list with its filters. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ContractLifecycleApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CommandGateway commands;
+
+    private Map<?, ?> view(String id, long version) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.getForObject("/api/v1/contracts/" + id, Map.class),
+                v -> v != null && v.get("version") != null && ((Number) v.get("version")).longValue() >= version);
+    }
+
+    @Test
+    void suspendResumeAndTerminateAContract() {
+        String id = "Contract:life-" + UUID.randomUUID();
+        Signatures.sign(commands, Signatures.assess(commands, "Assessment:" + UUID.randomUUID()), id,
+                        LocalDate.of(2023, 6, 1));
+
+        ResponseEntity<Map> suspended = JsonPost.post(http, "/api/v1/contracts/" + id + "/suspensions",
+                "{\"avenantReference\":\"AV-S1\",\"reason\":\"assistant absent more than 3 months\","
+                + "\"effectiveOn\":\"2024-02-01\"}");
+        assertThat(suspended.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(view(id, 1).get("status")).isEqualTo("SUSPENDED");
+
+        assertThat(JsonPost.post(http, "/api/v1/contracts/" + id + "/resumptions",
+                "{\"avenantReference\":\"AV-R1\",\"reason\":\"replacement hired\",\"effectiveOn\":\"2024-04-01\"}")
+                           .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(view(id, 2).get("status")).isEqualTo("ACTIVE");
+
+        ResponseEntity<Map> terminated = JsonPost.post(http, "/api/v1/contracts/" + id + "/termination",
+                "{\"by\":\"DOCTOR\",\"reason\":\"retirement\",\"notifiedOn\":\"2025-03-10\"}");
+        assertThat(terminated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<?, ?> ended = view(id, 3);
+        assertThat(ended.get("status")).isEqualTo("TERMINATED");
+        assertThat(ended.get("terminatesOn")).isEqualTo("2025-05-10"); // §5: 2 months' notice
+        assertThat((List<?>) ended.get("history")).hasSize(3);
+
+        ResponseEntity<Map> again = JsonPost.post(http, "/api/v1/contracts/" + id + "/suspensions",
+                "{\"avenantReference\":\"AV-S2\",\"reason\":\"x\",\"effectiveOn\":\"2025-06-01\"}");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(again.getBody()).containsEntry("rule", "CONTRACT_TERMINATED");
+        assertThat(JsonPost.post(http, "/api/v1/contracts/" + id + "/termination",
+                "{\"by\":\"SOMEONE\",\"reason\":\"x\",\"notifiedOn\":\"2025-06-01\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void theListFiltersByCaisseStatusVersionAndOption() {
+        String caisse = "9" + (100 + (int) (Math.random() * 800));
+        String assessment = Signatures.assess(commands, "Assessment:" + UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            commands.sendAndWait(new fr.cnam.aam.contracting.api.SignContractCommand(
+                    "Contract:list-" + caisse + "-" + i, assessment, Signatures.RPPS, caisse, "75",
+                    i == 0 ? "HALF_TIME" : "FULL_TIME", "P70_P90", 1300, 2000, LocalDate.of(2023, 6, 1)));
+        }
+        Map<?, ?> all = await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.getForObject("/api/v1/contracts?caisse=" + caisse, Map.class),
+                m -> ((Number) m.get("total")).intValue() == 3);
+        assertThat((List<?>) all.get("contracts")).hasSize(3);
+        Map<?, ?> halfTime = http.getForObject("/api/v1/contracts?caisse=" + caisse + "&option=HALF_TIME", Map.class);
+        assertThat(halfTime.get("total")).isEqualTo(1);
+        Map<?, ?> ra = http.getForObject("/api/v1/contracts?caisse=" + caisse + "&version=RA_2023&status=ACTIVE"
+                                         + "&size=2&page=1", Map.class);
+        assertThat(ra.get("total")).isEqualTo(3);
+        assertThat((List<?>) ra.get("contracts")).hasSize(1);
+        assertThat(http.getForEntity("/api/v1/contracts?size=0", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+}
