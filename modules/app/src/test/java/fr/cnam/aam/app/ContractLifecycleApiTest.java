@@ -90,4 +90,30 @@ class ContractLifecycleApiTest {
         assertThat(http.getForEntity("/api/v1/contracts?size=0", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
+
+    @Test
+    void aYearThreeEvaluationAndAVersionSwitchOverHttp() {
+        // a GP signed on 1 June 2023 (RA 2023), full time from P70_P90, 1 300 MT / 2 000 file active
+        String id = "Contract:eval-" + UUID.randomUUID();
+        Signatures.sign(commands, Signatures.assess(commands, "Assessment:" + UUID.randomUUID()), id,
+                        LocalDate.of(2023, 6, 1));
+        assertThat(JsonPost.post(http, "/api/v1/contracts/" + id + "/activity",
+                "{\"contractYear\":3,\"mtPatients\":1560,\"fileActive\":2400,\"recordedOn\":\"2026-05-20\"}")
+                           .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(JsonPost.post(http, "/api/v1/contracts/" + id + "/evaluations",
+                "{\"contractYear\":3,\"evaluatedOn\":\"2026-06-01\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<?, ?> evaluated = view(id, 2);
+        // objectives reached (the targets): the year-3 aid is kept — 22 000 € (2024 amounts from 1 June 2025)
+        assertThat(evaluated.get("history").toString()).contains("100 % achieved, aid 2200000 → 2200000");
+
+        ResponseEntity<Map> early = JsonPost.post(http, "/api/v1/contracts/" + id + "/evaluations",
+                "{\"contractYear\":2,\"evaluatedOn\":\"2025-06-01\"}");
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(early.getBody()).containsEntry("rule", "OBJECTIVES_NOT_YET");
+
+        ResponseEntity<Map> switched = JsonPost.post(http, "/api/v1/contracts/" + id + "/version-switch",
+                "{\"toVersion\":\"CONV_2024\",\"requestedOn\":\"2026-07-01\",\"reason\":\"doctor's request\"}");
+        assertThat(switched.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(view(id, 3).get("regulatoryVersion")).isEqualTo("CONV_2024");
+    }
 }

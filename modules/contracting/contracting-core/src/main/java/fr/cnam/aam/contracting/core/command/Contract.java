@@ -5,7 +5,19 @@ import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
+import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
 import fr.cnam.aam.contracting.api.ContractObjective;
+import fr.cnam.aam.contracting.api.EvaluateObjectivesCommand;
+import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
+import fr.cnam.aam.contracting.api.RecordAnnualActivityCommand;
+import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
+import fr.cnam.aam.contracting.api.SwitchRegulatoryVersionCommand;
+import fr.cnam.aam.regulation.Achievement;
+import fr.cnam.aam.regulation.AidRequest;
+import fr.cnam.aam.regulation.AidRules;
+import fr.cnam.aam.regulation.AidYear;
+import fr.cnam.aam.regulation.Objective;
+import fr.cnam.aam.regulation.Reason;
 import fr.cnam.aam.contracting.api.ContractResumed;
 import fr.cnam.aam.contracting.api.ContractSuspended;
 import fr.cnam.aam.contracting.api.ContractTerminated;
@@ -29,7 +41,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,7 +56,13 @@ class Contract {
     private String option;
     private LocalDate signedOn;
     private String regulatoryVersion;
+    private LocalDate startsOn;
     private LocalDate endsOn;
+    private String activityBand;
+    private int objectivesFromYear;
+    private List<ContractObjective> objectives = List.of();
+    private final Map<Integer, Map<String, Integer>> activity = new HashMap<>();
+    private final Set<Integer> evaluatedYears = new HashSet<>();
     private LocalDate suspendedOn;
     private boolean terminated;
 
@@ -167,6 +188,131 @@ class Contract {
         }
     }
 
+    @CommandHandler
+    void handle(RecordAnnualActivityCommand command) {
+        requireOpen();
+        requireYear(command.contractYear());
+        if (command.mtPatients() == null && command.fileActive() == null) {
+            throw new BusinessRuleViolation("ACTIVITY_EMPTY", "give mtPatients and/or fileActive");
+        }
+        if (activity.containsKey(command.contractYear())) {
+            throw new BusinessRuleViolation("ACTIVITY_ALREADY_RECORDED",
+                                            "year " + command.contractYear() + " is recorded already");
+        }
+        apply(new AnnualActivityRecorded(contractId, command.contractYear(), command.mtPatients(),
+                                         command.fileActive(), command.recordedOn()));
+    }
+
+    @CommandHandler
+    void handle(EvaluateObjectivesCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        requireYear(command.contractYear());
+        if (command.contractYear() < objectivesFromYear) {
+            throw new BusinessRuleViolation("OBJECTIVES_NOT_YET", "objectives are evaluated from year "
+                                            + objectivesFromYear);
+        }
+        Map<String, Integer> counts = activity.get(command.contractYear());
+        if (counts == null) {
+            throw new BusinessRuleViolation("ACTIVITY_NOT_RECORDED", "record the activity of year "
+                                            + command.contractYear() + " first");
+        }
+        if (evaluatedYears.contains(command.contractYear())) {
+            throw new BusinessRuleViolation("YEAR_ALREADY_EVALUATED", "year " + command.contractYear()
+                                            + " is evaluated already");
+        }
+        Rulebook rulebook = rulebooks.current();
+        RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
+        AidYear aid = AidRules.aidForYear(new AidRequest(startsOn, version, option, activityBand, null, null),
+                                          command.contractYear(), rulebook);
+        ObjectiveSet set = new ObjectiveSet(version, objectivesFromYear, false, objectives.stream()
+                .map(o -> new Objective(o.criterion(), o.initial(), o.increasePermille(), o.target(), o.floor(),
+                                        new Reason("OBJECTIVE", o.criterion(), o.parameter(), o.source(), null)))
+                .toList(), List.of());
+        Achievement achievement;
+        try {
+            achievement = ObjectiveRules.evaluate(set, command.contractYear(), counts, aid.aidCents(),
+                                                  command.evaluatedOn(), rulebook);
+        } catch (MissingParameter e) {
+            throw new BusinessRuleViolation("ACTIVITY_INCOMPLETE", e.getMessage());
+        }
+        List<String> rules = new java.util.ArrayList<>();
+        rules.add(cite(aid.rule()));
+        achievement.reasons().forEach(r -> rules.add(cite(r)));
+        apply(new ObjectivesEvaluated(contractId, command.contractYear(), command.evaluatedOn(),
+                                      achievement.ratePercent(), aid.aidCents(), achievement.modulatedAidCents(),
+                                      version.name(), rulebook.revision(), rules));
+    }
+
+    @CommandHandler
+    void handle(SwitchRegulatoryVersionCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        RegulatoryVersion from = RegulatoryVersion.valueOf(regulatoryVersion);
+        RegulatoryVersion to;
+        try {
+            to = RegulatoryVersion.valueOf(String.valueOf(command.toVersion()));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version " + command.toVersion());
+        }
+        if (to.compareTo(from) <= 0) {
+            throw new BusinessRuleViolation("SWITCH_NOT_FORWARD", "a contract under " + from
+                                            + " can only move to a later version");
+        }
+        requireOnOrAfter(command.requestedOn(), signedOn, "SWITCH_BEFORE_SIGNATURE");
+        Rulebook rulebook = rulebooks.current();
+        if (rulebook.startOf(to).isAfter(command.requestedOn())) {
+            throw new BusinessRuleViolation("VERSION_NOT_IN_FORCE", to + " applies from " + rulebook.startOf(to));
+        }
+        if (!rulebook.resolve("options.available", to, command.requestedOn()).includes(option)) {
+            throw new BusinessRuleViolation("OPTION_NOT_OPEN", option + " is not open under " + to
+                                            + ": an avenant changing the option comes first");
+        }
+        int year = contractYear(command.requestedOn());
+        long before = AidRules.aidForYear(new AidRequest(startsOn, from, option, activityBand, null, null), year,
+                                          rulebook).aidCents();
+        long after = AidRules.aidForYear(new AidRequest(startsOn, to, option, activityBand, null, null), year,
+                                         rulebook).aidCents();
+        apply(new RegulatoryVersionSwitched(contractId, from.name(), to.name(), command.requestedOn(), year, before,
+                                            after, rulebook.revision(), command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(AnnualActivityRecorded event) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (event.mtPatients() != null) {
+            counts.put("MT_PATIENTS", event.mtPatients());
+        }
+        if (event.fileActive() != null) {
+            counts.put("FILE_ACTIVE", event.fileActive());
+        }
+        activity.put(event.contractYear(), counts);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectivesEvaluated event) {
+        evaluatedYears.add(event.contractYear());
+    }
+
+    @EventSourcingHandler
+    void on(RegulatoryVersionSwitched event) {
+        regulatoryVersion = event.toVersion();
+    }
+
+    private int contractYear(LocalDate date) {
+        return (int) java.time.temporal.ChronoUnit.YEARS.between(startsOn, date) + 1;
+    }
+
+    private void requireYear(int year) {
+        int last = contractYear(endsOn);
+        if (year < 1 || year > last) {
+            throw new BusinessRuleViolation("CONTRACT_YEAR_INVALID", "contract years run from 1 to " + last);
+        }
+    }
+
+    private static String cite(Reason reason) {
+        return reason.parameter() + " (" + reason.source() + ", "
+               + (reason.confidence() == null ? "?" : reason.confidence().code()) + ")";
+    }
+
     @EventSourcingHandler
     void on(ContractSuspended event) {
         suspendedOn = event.effectiveOn();
@@ -200,7 +346,11 @@ class Contract {
         option = event.option();
         signedOn = event.signedOn();
         regulatoryVersion = event.regulatoryVersion();
+        startsOn = event.startsOn();
         endsOn = event.endsOn();
+        activityBand = event.activityBand();
+        objectivesFromYear = event.objectivesFromYear();
+        objectives = event.objectives() == null ? List.of() : event.objectives();
     }
 
     @EventSourcingHandler

@@ -65,6 +65,14 @@ record ContractDocument(
                                     objectivesFromYear, objectives, status, terminatesOn, history);
     }
 
+    ContractDocument switched(String newVersion, ContractView.Step step, long sequence) {
+        ContractDocument moved = new ContractDocument(contractId, rpps, caisseCode, departement, option, signedOn,
+                avenants, version, assessmentId, specialty, activityBand, initialMtPatients, initialFileActive,
+                startsOn, endsOn, newVersion, rulebookRevision, objectivesFromYear, objectives, status,
+                terminatesOn, history);
+        return moved.stepped(status, terminatesOn, step, sequence);
+    }
+
     ContractDocument stepped(String newStatus, LocalDate newTerminatesOn, ContractView.Step step, long sequence) {
         List<ContractView.Step> steps = new java.util.ArrayList<>(history == null ? List.of() : history);
         steps.add(step);

@@ -1,7 +1,10 @@
 package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.ContractAmended;
+import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
 import fr.cnam.aam.contracting.api.ContractList;
+import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
+import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
 import fr.cnam.aam.contracting.api.ContractResumed;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.ContractSuspended;
@@ -76,6 +79,38 @@ class ContractProjection {
     void on(ContractTerminated event, @SequenceNumber long sequence) {
         step(event.contractId(), sequence, ContractDocument.TERMINATED, event.effectiveOn(),
              new ContractView.Step("TERMINATED_BY_" + event.by(), event.effectiveOn(), null, event.reason()));
+    }
+
+    @EventHandler
+    void on(AnnualActivityRecorded event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "ACTIVITY_RECORDED", event.recordedOn(), null, "year " + event.contractYear() + ": MT "
+                    + event.mtPatients() + ", file active " + event.fileActive()), sequence));
+        }
+    }
+
+    @EventHandler
+    void on(ObjectivesEvaluated event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "OBJECTIVES_EVALUATED", event.evaluatedOn(), null, "year " + event.contractYear() + ": "
+                    + event.achievementRate() + " % achieved, aid " + event.aidCents() + " → "
+                    + event.modulatedAidCents() + " cents"), sequence));
+        }
+    }
+
+    @EventHandler
+    void on(RegulatoryVersionSwitched event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.switched(event.toVersion(), new ContractView.Step("VERSION_SWITCHED",
+                    event.effectiveOn(), null, event.fromVersion() + " → " + event.toVersion() + ": year "
+                    + event.contractYear() + " aid " + event.aidBeforeCents() + " → " + event.aidAfterCents()
+                    + " cents"), sequence));
+        }
     }
 
     private void step(String contractId, long sequence, String status, LocalDate terminatesOn,

@@ -2,6 +2,9 @@ package fr.cnam.aam.contracting.core.web;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractList;
+import fr.cnam.aam.contracting.api.EvaluateObjectivesCommand;
+import fr.cnam.aam.contracting.api.RecordAnnualActivityCommand;
+import fr.cnam.aam.contracting.api.SwitchRegulatoryVersionCommand;
 import fr.cnam.aam.contracting.api.FindContractsQuery;
 import fr.cnam.aam.contracting.api.ResumeContractCommand;
 import fr.cnam.aam.contracting.api.SuspendContractCommand;
@@ -90,6 +93,32 @@ class ContractController {
         String id = TypedId.of(TYPE, contractId);
         commands.sendAndWait(new TerminateContractCommand(id, request.by(), request.reason(), request.notifiedOn()));
         return ResponseEntity.ok(Map.of("contractId", id, "by", request.by()));
+    }
+
+    @PostMapping("/{contractId}/activity")
+    ResponseEntity<Map<String, Object>> activity(@PathVariable String contractId,
+                                                 @Valid @RequestBody ActivityRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new RecordAnnualActivityCommand(id, request.contractYear(), request.mtPatients(),
+                                                             request.fileActive(), request.recordedOn()));
+        return ResponseEntity.ok(Map.of("contractId", id, "contractYear", request.contractYear()));
+    }
+
+    @PostMapping("/{contractId}/evaluations")
+    ResponseEntity<Map<String, Object>> evaluate(@PathVariable String contractId,
+                                                 @Valid @RequestBody EvaluationRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new EvaluateObjectivesCommand(id, request.contractYear(), request.evaluatedOn()));
+        return ResponseEntity.ok(Map.of("contractId", id, "contractYear", request.contractYear()));
+    }
+
+    @PostMapping("/{contractId}/version-switch")
+    ResponseEntity<Map<String, Object>> switchVersion(@PathVariable String contractId,
+                                                      @Valid @RequestBody VersionSwitchRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new SwitchRegulatoryVersionCommand(id, request.toVersion(), request.requestedOn(),
+                                                                request.reason()));
+        return ResponseEntity.ok(Map.of("contractId", id, "toVersion", request.toVersion()));
     }
 
     /** Contracts by caisse, département, status, version and option (each optional), a page at a time. */
