@@ -49,14 +49,24 @@ public final class AidRules {
 
     /** The aid of one contract year, without the rest of the simulation. */
     public static AidYear aidForYear(AidRequest request, int year, Rulebook rulebook) {
+        return aidForYear(request, year, rulebook, true);
+    }
+
+    /** As above; without {@code revalued}, the contract's own version's amounts, as before any revaluation. */
+    public static AidYear aidForYear(AidRequest request, int year, Rulebook rulebook, boolean revalued) {
         RegulatoryVersion version = request.version() != null ? request.version()
                                                               : rulebook.versionOn(request.signedOn());
-        return year(request, version, year, rulebook);
+        return year(request, version, year, rulebook, revalued);
     }
 
     private static AidYear year(AidRequest request, RegulatoryVersion version, int year, Rulebook rulebook) {
+        return year(request, version, year, rulebook, true);
+    }
+
+    private static AidYear year(AidRequest request, RegulatoryVersion version, int year, Rulebook rulebook,
+                                boolean revalued) {
         LocalDate startsOn = request.signedOn().plusYears(year - 1L);
-        RegulatoryVersion amountsOf = amountsVersion(version, startsOn, rulebook);
+        RegulatoryVersion amountsOf = revalued ? amountsVersion(version, startsOn, rulebook) : version;
         Resolved steadyFrom = rulebook.resolve("aid.steadyFromYear", amountsOf, startsOn);
         String key;
         if (ABOVE_P95.equals(request.activityBand())) {

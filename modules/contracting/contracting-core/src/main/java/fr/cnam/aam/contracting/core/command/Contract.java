@@ -6,6 +6,12 @@ import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.ContractRenewed;
+import fr.cnam.aam.contracting.api.ContractRevalued;
+import fr.cnam.aam.contracting.api.RecordSemestrialReviewCommand;
+import fr.cnam.aam.contracting.api.RenewContractCommand;
+import fr.cnam.aam.contracting.api.RevalueAtAnniversaryCommand;
+import fr.cnam.aam.contracting.api.SemestrialReviewHeld;
 import fr.cnam.aam.contracting.api.ContractObjective;
 import fr.cnam.aam.contracting.api.EvaluateObjectivesCommand;
 import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
@@ -63,6 +69,7 @@ class Contract {
     private List<ContractObjective> objectives = List.of();
     private final Map<Integer, Map<String, Integer>> activity = new HashMap<>();
     private final Set<Integer> evaluatedYears = new HashSet<>();
+    private String revaluedTo;
     private LocalDate suspendedOn;
     private boolean terminated;
 
@@ -273,6 +280,61 @@ class Contract {
                                          rulebook).aidCents();
         apply(new RegulatoryVersionSwitched(contractId, from.name(), to.name(), command.requestedOn(), year, before,
                                             after, rulebook.revision(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RevalueAtAnniversaryCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        LocalDate anniversary = command.anniversaryOn();
+        if (anniversary == null || !anniversary.isAfter(startsOn)
+            || anniversary.getMonthValue() != startsOn.getMonthValue()
+            || anniversary.getDayOfMonth() != startsOn.getDayOfMonth()) {
+            throw new BusinessRuleViolation("NOT_AN_ANNIVERSARY", anniversary + " is not an anniversary of "
+                                            + startsOn);
+        }
+        Rulebook rulebook = rulebooks.current();
+        RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
+        int year = contractYear(anniversary);
+        AidRequest request = new AidRequest(startsOn, version, option, activityBand, null, null);
+        AidYear now = AidRules.aidForYear(request, year, rulebook);
+        if (now.amountsOf() == version || now.amountsOf().name().equals(revaluedTo)) {
+            throw new BusinessRuleViolation("NO_REVALUATION", "no later version's amounts reach this contract on "
+                                            + anniversary);
+        }
+        AidYear before = AidRules.aidForYear(request, year, rulebook, false);
+        apply(new ContractRevalued(contractId, anniversary, year, now.amountsOf().name(), before.aidCents(),
+                                   now.aidCents(), now.rule().parameter(), now.rule().source(),
+                                   now.rule().confidence() == null ? null : now.rule().confidence().code(),
+                                   rulebook.revision()));
+    }
+
+    @CommandHandler
+    void handle(RenewContractCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        requireOnOrAfter(command.decidedOn(), signedOn, "RENEWAL_BEFORE_SIGNATURE");
+        Resolved duration = rulebooks.current().resolve("contract.durationYears",
+                RegulatoryVersion.valueOf(regulatoryVersion), command.decidedOn());
+        LocalDate start = endsOn.plusDays(1);
+        apply(new ContractRenewed(contractId, command.decidedOn(), start,
+                                  start.plusYears(duration.asInt()).minusDays(1), duration.source(),
+                                  duration.confidence() == null ? null : duration.confidence().code()));
+    }
+
+    @CommandHandler
+    void handle(RecordSemestrialReviewCommand command) {
+        requireOpen();
+        requireOnOrAfter(command.heldOn(), signedOn, "REVIEW_BEFORE_SIGNATURE");
+        apply(new SemestrialReviewHeld(contractId, command.heldOn(), command.summary()));
+    }
+
+    @EventSourcingHandler
+    void on(ContractRevalued event) {
+        revaluedTo = event.amountsOf();
+    }
+
+    @EventSourcingHandler
+    void on(ContractRenewed event) {
+        endsOn = event.newTermEndsOn();
     }
 
     @EventSourcingHandler

@@ -65,6 +65,14 @@ record ContractDocument(
                                     objectivesFromYear, objectives, status, terminatesOn, history);
     }
 
+    ContractDocument renewed(LocalDate newEndsOn, ContractView.Step step, long sequence) {
+        ContractDocument longer = new ContractDocument(contractId, rpps, caisseCode, departement, option, signedOn,
+                avenants, version, assessmentId, specialty, activityBand, initialMtPatients, initialFileActive,
+                startsOn, newEndsOn, regulatoryVersion, rulebookRevision, objectivesFromYear, objectives, status,
+                terminatesOn, history);
+        return longer.stepped(status, terminatesOn, step, sequence);
+    }
+
     ContractDocument switched(String newVersion, ContractView.Step step, long sequence) {
         ContractDocument moved = new ContractDocument(contractId, rpps, caisseCode, departement, option, signedOn,
                 avenants, version, assessmentId, specialty, activityBand, initialMtPatients, initialFileActive,

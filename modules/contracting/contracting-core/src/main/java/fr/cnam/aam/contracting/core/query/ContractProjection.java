@@ -3,6 +3,9 @@ package fr.cnam.aam.contracting.core.query;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
 import fr.cnam.aam.contracting.api.ContractList;
+import fr.cnam.aam.contracting.api.ContractRenewed;
+import fr.cnam.aam.contracting.api.ContractRevalued;
+import fr.cnam.aam.contracting.api.SemestrialReviewHeld;
 import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
 import fr.cnam.aam.contracting.api.ContractResumed;
@@ -110,6 +113,35 @@ class ContractProjection {
                     event.effectiveOn(), null, event.fromVersion() + " → " + event.toVersion() + ": year "
                     + event.contractYear() + " aid " + event.aidBeforeCents() + " → " + event.aidAfterCents()
                     + " cents"), sequence));
+        }
+    }
+
+    @EventHandler
+    void on(ContractRevalued event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "REVALUED", event.anniversaryOn(), null, "amounts of " + event.amountsOf() + " from year "
+                    + event.contractYear() + ": " + event.aidBeforeCents() + " → " + event.aidAfterCents()
+                    + " cents"), sequence));
+        }
+    }
+
+    @EventHandler
+    void on(ContractRenewed event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.renewed(event.newTermEndsOn(), new ContractView.Step("RENEWED",
+                    event.newTermStartsOn(), null, "new term until " + event.newTermEndsOn()), sequence));
+        }
+    }
+
+    @EventHandler
+    void on(SemestrialReviewHeld event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "SEMESTRIAL_REVIEW", event.heldOn(), null, event.summary()), sequence));
         }
     }
 

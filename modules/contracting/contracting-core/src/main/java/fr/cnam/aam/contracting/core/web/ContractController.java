@@ -2,6 +2,9 @@ package fr.cnam.aam.contracting.core.web;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractList;
+import fr.cnam.aam.contracting.api.RecordSemestrialReviewCommand;
+import fr.cnam.aam.contracting.api.RenewContractCommand;
+import fr.cnam.aam.contracting.api.RevalueAtAnniversaryCommand;
 import fr.cnam.aam.contracting.api.EvaluateObjectivesCommand;
 import fr.cnam.aam.contracting.api.RecordAnnualActivityCommand;
 import fr.cnam.aam.contracting.api.SwitchRegulatoryVersionCommand;
@@ -119,6 +122,30 @@ class ContractController {
         commands.sendAndWait(new SwitchRegulatoryVersionCommand(id, request.toVersion(), request.requestedOn(),
                                                                 request.reason()));
         return ResponseEntity.ok(Map.of("contractId", id, "toVersion", request.toVersion()));
+    }
+
+    @PostMapping("/{contractId}/revaluations")
+    ResponseEntity<Map<String, Object>> revalue(@PathVariable String contractId,
+                                                @Valid @RequestBody RevaluationRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new RevalueAtAnniversaryCommand(id, request.anniversaryOn()));
+        return ResponseEntity.ok(Map.of("contractId", id, "anniversaryOn", request.anniversaryOn()));
+    }
+
+    @PostMapping("/{contractId}/renewal")
+    ResponseEntity<Map<String, Object>> renew(@PathVariable String contractId,
+                                              @Valid @RequestBody RenewalRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new RenewContractCommand(id, request.decidedOn()));
+        return ResponseEntity.ok(Map.of("contractId", id));
+    }
+
+    @PostMapping("/{contractId}/semestrial-reviews")
+    ResponseEntity<Map<String, Object>> review(@PathVariable String contractId,
+                                               @Valid @RequestBody ReviewRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new RecordSemestrialReviewCommand(id, request.heldOn(), request.summary()));
+        return ResponseEntity.ok(Map.of("contractId", id, "heldOn", request.heldOn()));
     }
 
     /** Contracts by caisse, département, status, version and option (each optional), a page at a time. */

@@ -3,7 +3,13 @@ package fr.cnam.aam.contracting.core.command;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractObjective;
+import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractResumed;
+import fr.cnam.aam.contracting.api.ContractRevalued;
+import fr.cnam.aam.contracting.api.RecordSemestrialReviewCommand;
+import fr.cnam.aam.contracting.api.RenewContractCommand;
+import fr.cnam.aam.contracting.api.RevalueAtAnniversaryCommand;
+import fr.cnam.aam.contracting.api.SemestrialReviewHeld;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.ContractSuspended;
 import fr.cnam.aam.contracting.api.ContractTerminated;
@@ -221,5 +227,50 @@ class ContractTest {
         fixture.given(signed)
                .when(new TerminateContractCommand(ID, "NOBODY", "?", LocalDate.of(2025, 1, 1)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void the2024AmountsReachThisContractAtItsAnniversaryAfter22June2024() {
+        // §3.1 (S1, S25): +5 % from the next anniversary; signed 1 June 2023, the anniversary of 1 June 2024 is
+        // before 22 June 2024, so the revaluation comes on 1 June 2025: year 3, 21 000 € → 22 000 €
+        ContractSigned signed = signed();
+        fixture.given(signed)
+               .when(new RevalueAtAnniversaryCommand(ID, LocalDate.of(2024, 6, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed)
+               .when(new RevalueAtAnniversaryCommand(ID, LocalDate.of(2025, 6, 1)))
+               .expectSuccessfulHandlerExecution();
+        ContractRevalued revalued = (ContractRevalued) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof ContractRevalued).findFirst().orElseThrow();
+        assertThat(revalued.contractYear()).isEqualTo(3);
+        assertThat(revalued.amountsOf()).isEqualTo("CONV_2024");
+        assertThat(revalued.aidBeforeCents()).isEqualTo(2_100_000L);
+        assertThat(revalued.aidAfterCents()).isEqualTo(2_200_000L);
+        fixture.given(signed, revalued)
+               .when(new RevalueAtAnniversaryCommand(ID, LocalDate.of(2026, 6, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed)
+               .when(new RevalueAtAnniversaryCommand(ID, LocalDate.of(2025, 6, 2)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aRenewalStartsANewFiveYearTermTheDayAfterTheEnd() {
+        // §1.6 / §3.7: 5 years, renewable
+        fixture.given(signed())
+               .when(new RenewContractCommand(ID, LocalDate.of(2028, 3, 1)))
+               .expectSuccessfulHandlerExecution();
+        ContractRenewed renewed = (ContractRenewed) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof ContractRenewed).findFirst().orElseThrow();
+        assertThat(renewed.newTermStartsOn()).isEqualTo(LocalDate.of(2028, 6, 1));
+        assertThat(renewed.newTermEndsOn()).isEqualTo(LocalDate.of(2033, 5, 31));
+        assertThat(renewed.durationConfidence()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void aSemestrialReviewIsRecorded() {
+        fixture.given(signed())
+               .when(new RecordSemestrialReviewCommand(ID, LocalDate.of(2023, 12, 1), "difficulties discussed"))
+               .expectEvents(new SemestrialReviewHeld(ID, LocalDate.of(2023, 12, 1), "difficulties discussed"));
     }
 }

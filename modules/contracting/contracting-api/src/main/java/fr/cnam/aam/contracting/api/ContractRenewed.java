@@ -1,0 +1,11 @@
+package fr.cnam.aam.contracting.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record ContractRenewed(String contractId, LocalDate decidedOn, LocalDate newTermStartsOn,
+                              LocalDate newTermEndsOn, String durationSource, String durationConfidence)
+        implements ContractEvent {
+}

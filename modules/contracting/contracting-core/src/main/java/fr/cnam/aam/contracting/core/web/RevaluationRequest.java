@@ -1,0 +1,8 @@
+package fr.cnam.aam.contracting.core.web;
+
+import jakarta.validation.constraints.NotNull;
+
+import java.time.LocalDate;
+
+record RevaluationRequest(@NotNull LocalDate anniversaryOn) {
+}
