@@ -49,17 +49,18 @@ class ContractAcrossVersionsEndToEndTest {
     void aContractSignedIn2020LivesThroughTheThreeVersionsAndReplaysToTheSameView() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String id = "e2e-" + suffix;
+        String rpps = Signatures.newRpps();
         // §1.1: in 2019 a GP in group practice with more than 640 MT patients is eligible
         ok("/api/v1/eligibility/assessments", """
-                {"assessmentId":"e2e-%s","rpps":"10000000009","caisseCode":"751","date":"2020-08-15",
+                {"assessmentId":"e2e-%s","rpps":"%s","caisseCode":"751","date":"2020-08-15",
                  "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1500,
                  "departement":"75","groupPractice":true,"coordinatedPractice":true,"age":50}
-                """.formatted(suffix));
+                """.formatted(suffix, rpps));
         ResponseEntity<Map> signed = JsonPost.post(http, "/api/v1/contracts", """
-                {"contractId":"%s","assessmentId":"e2e-%s","rpps":"10000000009","caisseCode":"751",
+                {"contractId":"%s","assessmentId":"e2e-%s","rpps":"%s","caisseCode":"751",
                  "departement":"75","option":"HALF_TIME","activityBand":"P30_P50","initialMtPatients":900,
                  "initialFileActive":1500,"signedOn":"2020-09-01"}
-                """.formatted(id, suffix));
+                """.formatted(id, suffix, rpps));
         assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<?, ?> atSignature = view("Contract:" + id, 0);
         assertThat(atSignature.get("regulatoryVersion")).isEqualTo("AV7_2019");

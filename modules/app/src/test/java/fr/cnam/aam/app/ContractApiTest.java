@@ -24,7 +24,6 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("test")
 class ContractApiTest {
 
-    private static final String VALID_RPPS = "10000000009";
 
     @Autowired
     TestRestTemplate http;
@@ -39,10 +38,13 @@ class ContractApiTest {
     org.axonframework.commandhandling.gateway.CommandGateway commands;
 
     private String assessment;
+    private String doctor;
 
+    /** Each test signs for a doctor of its own: a doctor holds one active contract at a time. */
     @org.junit.jupiter.api.BeforeEach
     void assess() {
-        assessment = Signatures.assess(commands, "Assessment:api-" + UUID.randomUUID());
+        doctor = Signatures.newRpps();
+        assessment = Signatures.assess(commands, "Assessment:api-" + UUID.randomUUID(), doctor);
     }
 
     private String signJson(String id, String rpps, String option, String signedOn) {
@@ -64,7 +66,7 @@ class ContractApiTest {
     @Test
     void signAmendAndReadAContractOverHttp() {
         String id = "c-" + UUID.randomUUID();
-        ResponseEntity<Map> signed = post("/api/v1/contracts", signJson(id, VALID_RPPS, "FULL_TIME", "2023-06-01"));
+        ResponseEntity<Map> signed = post("/api/v1/contracts", signJson(id, doctor, "FULL_TIME", "2023-06-01"));
         assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(signed.getBody()).containsEntry("contractId", "Contract:" + id);
         assertThat(signed.getHeaders().getLocation()).hasToString("/api/v1/contracts/Contract:" + id);
@@ -77,7 +79,7 @@ class ContractApiTest {
 
         Map<?, ?> view = awaitView("Contract:" + id, 1);
         assertThat(view.get("option")).isEqualTo("HALF_TIME");
-        assertThat(view.get("rpps")).isEqualTo(VALID_RPPS);
+        assertThat(view.get("rpps")).isEqualTo(doctor);
         assertThat(view.get("signedOn")).isEqualTo("2023-06-01");
         assertThat(view.get("regulatoryVersion")).isEqualTo("RA_2023");
         assertThat(view.get("endsOn")).isEqualTo("2028-05-31");
@@ -101,13 +103,13 @@ class ContractApiTest {
 
     @Test
     void badInputIsA400NamingTheField() {
-        ResponseEntity<Map> badDate = post("/api/v1/contracts", signJson("x1", VALID_RPPS, "FULL_TIME", "2023-02-30"));
+        ResponseEntity<Map> badDate = post("/api/v1/contracts", signJson("x1", doctor, "FULL_TIME", "2023-02-30"));
         assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badDate.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(badDate.getBody().get("detail").toString()).contains("signedOn");
 
         ResponseEntity<Map> missing = post("/api/v1/contracts",
-                "{\"assessmentId\":\"" + assessment + "\",\"rpps\":\"" + VALID_RPPS + "\",\"departement\":\"75\","
+                "{\"assessmentId\":\"" + assessment + "\",\"rpps\":\"" + doctor + "\",\"departement\":\"75\","
                 + "\"option\":\"FULL_TIME\",\"activityBand\":\"P70_P90\",\"signedOn\":\"2023-06-01\"}");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missing.getBody().get("detail").toString()).contains("caisseCode");
@@ -129,20 +131,30 @@ class ContractApiTest {
     void signingWithoutAnEligibleAssessmentOrWithAClosedOptionIsA422() {
         // §2.1: no 1/3 ETP from 1 May 2023
         ResponseEntity<Map> oneThird = post("/api/v1/contracts",
-                signJson("t-" + UUID.randomUUID(), VALID_RPPS, "ONE_THIRD_TIME", "2023-06-01"));
+                signJson("t-" + UUID.randomUUID(), doctor, "ONE_THIRD_TIME", "2023-06-01"));
         assertThat(oneThird.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(oneThird.getBody()).containsEntry("rule", "OPTION_NOT_OPEN");
-        String unknown = signJson("u-" + UUID.randomUUID(), VALID_RPPS, "FULL_TIME", "2023-06-01")
+        String unknown = signJson("u-" + UUID.randomUUID(), doctor, "FULL_TIME", "2023-06-01")
                 .replace(assessment, "Assessment:none");
         assertThat(post("/api/v1/contracts", unknown).getBody()).containsEntry("rule", "ASSESSMENT_NOT_FOUND");
     }
 
     @Test
+    void aSecondActiveContractForTheSameDoctorIsA422() {
+        assertThat(post("/api/v1/contracts", signJson("first-" + UUID.randomUUID(), doctor, "FULL_TIME",
+                                                      "2023-06-01")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> second = post("/api/v1/contracts",
+                signJson("second-" + UUID.randomUUID(), doctor, "HALF_TIME", "2023-06-01"));
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(second.getBody()).containsEntry("rule", "SECOND_ACTIVE_CONTRACT");
+    }
+
+    @Test
     void signingTheSameIdentifierTwiceIsA409AndAnUnknownContractA404() {
         String id = "d-" + UUID.randomUUID();
-        assertThat(post("/api/v1/contracts", signJson(id, VALID_RPPS, "FULL_TIME", "2023-06-01")).getStatusCode())
+        assertThat(post("/api/v1/contracts", signJson(id, doctor, "FULL_TIME", "2023-06-01")).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        assertThat(post("/api/v1/contracts", signJson(id, VALID_RPPS, "HALF_TIME", "2023-06-01")).getStatusCode())
+        assertThat(post("/api/v1/contracts", signJson(id, doctor, "HALF_TIME", "2023-06-01")).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(post("/api/v1/contracts/nope-" + id + "/avenants",
                         "{\"avenantReference\":\"A\",\"option\":\"HALF_TIME\",\"effectiveOn\":\"2024-01-01\"}")

@@ -37,8 +37,7 @@ class ContractLifecycleApiTest {
     @Test
     void suspendResumeAndTerminateAContract() {
         String id = "Contract:life-" + UUID.randomUUID();
-        Signatures.sign(commands, Signatures.assess(commands, "Assessment:" + UUID.randomUUID()), id,
-                        LocalDate.of(2023, 6, 1));
+        Signatures.assessAndSign(commands, id, LocalDate.of(2023, 6, 1));
 
         ResponseEntity<Map> suspended = JsonPost.post(http, "/api/v1/contracts/" + id + "/suspensions",
                 "{\"avenantReference\":\"AV-S1\",\"reason\":\"assistant absent more than 3 months\","
@@ -71,11 +70,9 @@ class ContractLifecycleApiTest {
     @Test
     void theListFiltersByCaisseStatusVersionAndOption() {
         String caisse = "9" + (100 + (int) (Math.random() * 800));
-        String assessment = Signatures.assess(commands, "Assessment:" + UUID.randomUUID());
         for (int i = 0; i < 3; i++) {
-            commands.sendAndWait(new fr.cnam.aam.contracting.api.SignContractCommand(
-                    "Contract:list-" + caisse + "-" + i, assessment, Signatures.RPPS, caisse, "75",
-                    i == 0 ? "HALF_TIME" : "FULL_TIME", "P70_P90", 1300, 2000, LocalDate.of(2023, 6, 1)));
+            Signatures.assessAndSign(commands, "Contract:list-" + caisse + "-" + i, caisse,
+                                     i == 0 ? "HALF_TIME" : "FULL_TIME", LocalDate.of(2023, 6, 1));
         }
         Map<?, ?> all = await().atMost(Duration.ofSeconds(10)).until(
                 () -> http.getForObject("/api/v1/contracts?caisse=" + caisse, Map.class),
@@ -95,8 +92,7 @@ class ContractLifecycleApiTest {
     void aYearThreeEvaluationAndAVersionSwitchOverHttp() {
         // a GP signed on 1 June 2023 (RA 2023), full time from P70_P90, 1 300 MT / 2 000 file active
         String id = "Contract:eval-" + UUID.randomUUID();
-        Signatures.sign(commands, Signatures.assess(commands, "Assessment:" + UUID.randomUUID()), id,
-                        LocalDate.of(2023, 6, 1));
+        Signatures.assessAndSign(commands, id, LocalDate.of(2023, 6, 1));
         assertThat(JsonPost.post(http, "/api/v1/contracts/" + id + "/activity",
                 "{\"contractYear\":3,\"mtPatients\":1560,\"fileActive\":2400,\"recordedOn\":\"2026-05-20\"}")
                            .getStatusCode()).isEqualTo(HttpStatus.OK);

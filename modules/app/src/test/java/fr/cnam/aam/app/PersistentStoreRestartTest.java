@@ -42,9 +42,7 @@ class PersistentStoreRestartTest {
     void aRestartKeepsEventsTokensAndViews() throws Exception {
         String id = "Contract:restart-1";
         try (ConfigurableApplicationContext first = start()) {
-            CommandGateway commands = first.getBean(CommandGateway.class);
-            Signatures.sign(commands, Signatures.assess(commands, "Assessment:restart-1"), id,
-                            LocalDate.of(2023, 6, 1));
+            Signatures.assessAndSign(first.getBean(CommandGateway.class), id, LocalDate.of(2023, 6, 1));
             await().atMost(Duration.ofSeconds(10)).until(() -> view(first, id) != null);
         }
         assertThat(Files.list(dataDirectory)).isNotEmpty();

@@ -82,10 +82,9 @@ class TwoWritersTest {
     }
 
     private static void writeContracts(CommandGateway gateway, String prefix) {
-        String assessment = Signatures.assess(gateway, "Assessment:" + prefix);
         for (int i = 0; i < CONTRACTS_PER_INSTANCE; i++) {
             String id = "Contract:" + prefix + "-" + i;
-            Signatures.sign(gateway, assessment, id, LocalDate.of(2023, 6, 1));
+            Signatures.assessAndSign(gateway, id, LocalDate.of(2023, 6, 1));
             gateway.sendAndWait(new AmendContractCommand(id, "AV-" + i, "HALF_TIME", LocalDate.of(2024, 1, 1),
                                                          null));
         }
@@ -116,7 +115,7 @@ class TwoWritersTest {
         CompletableFuture.allOf(fromA, fromB).get();
         writers.shutdown();
 
-        long events = 2L * CONTRACTS_PER_INSTANCE * 2 + 2; // two events per contract, one assessment per writer
+        long events = 2L * CONTRACTS_PER_INSTANCE * 3; // per contract: its doctor's assessment, signature, avenant
         assertThat(count("domain_events")).isEqualTo(events);
         await().atMost(Duration.ofSeconds(120)).until(() -> count(DeliveryAudit.DELIVERIES) == events
                                                             && count("contract_views") == 2L * CONTRACTS_PER_INSTANCE

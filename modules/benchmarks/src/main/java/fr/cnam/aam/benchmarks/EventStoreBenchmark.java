@@ -8,6 +8,7 @@ import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.eligibility.api.AssessEligibilityCommand;
 import fr.cnam.aam.eligibility.api.DoctorDeclaration;
+import fr.cnam.aam.kernel.Rpps;
 import fr.cnam.aam.eventstore.EmbeddedMongoServer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -37,6 +38,8 @@ public final class EventStoreBenchmark {
 
     private static final String[] OPTIONS = {"HALF_TIME", "FULL_TIME"};
     private static final int EVENTS_PER_CONTRACT = 4;
+    private static final java.util.concurrent.atomic.AtomicLong DOCTOR_NUMBERS =
+            new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
 
     private EventStoreBenchmark() {
     }
@@ -129,22 +132,24 @@ public final class EventStoreBenchmark {
     }
 
     /**
-     * One eligibility assessment, then one contract after another: a signature relying on it, then avenants
-     * switching the option back and forth (the assessment adds one event per client thread).
+     * One contract after another: the doctor's eligibility assessment and the signature relying on it (counted
+     * together as the first command), then avenants switching the option back and forth.
      */
     private static long[] clientThread(CommandGateway gateway, String prefix, int count) {
         long[] latencies = new long[count];
-        String assessment = "Assessment:" + prefix;
-        gateway.sendAndWait(new AssessEligibilityCommand(assessment, "10000000009", "751", LocalDate.of(2023, 5, 15),
-                new DoctorDeclaration("MEDECINE_GENERALE", "SECTOR_1", 1300, 2000, null, "75", false, true, true,
-                                      false, false, false, null, 50)));
         String id = null;
         for (int i = 0; i < count; i++) {
             int step = i % EVENTS_PER_CONTRACT;
             long start = System.nanoTime();
             if (step == 0) {
+                // a doctor of its own for each contract (one active contract per doctor), assessed first
                 id = "Contract:" + prefix + "-" + i;
-                gateway.sendAndWait(new SignContractCommand(id, assessment, "10000000009", "751", "75", "FULL_TIME",
+                String rpps = Rpps.withCheckDigit(Long.toString(DOCTOR_NUMBERS.getAndIncrement())).value();
+                String assessment = "Assessment:" + prefix + "-" + i;
+                gateway.sendAndWait(new AssessEligibilityCommand(assessment, rpps, "751", LocalDate.of(2023, 5, 15),
+                        new DoctorDeclaration("MEDECINE_GENERALE", "SECTOR_1", 1300, 2000, null, "75", false, true,
+                                              true, false, false, false, null, 50)));
+                gateway.sendAndWait(new SignContractCommand(id, assessment, rpps, "751", "75", "FULL_TIME",
                                                             "P70_P90", 1300, 2000, LocalDate.of(2023, 6, 1)));
             } else {
                 gateway.sendAndWait(new AmendContractCommand(id, "AV-" + step, OPTIONS[(step - 1) % 2],

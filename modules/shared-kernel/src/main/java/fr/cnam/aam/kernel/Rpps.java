@@ -12,6 +12,19 @@ public record Rpps(String value) {
         }
     }
 
+    /** The RPPS number made of these 10 digits and their Luhn check digit. */
+    public static Rpps withCheckDigit(String tenDigits) {
+        if (tenDigits == null || tenDigits.length() != 10 || !tenDigits.chars().allMatch(Character::isDigit)) {
+            throw new BusinessRuleViolation("RPPS_INVALID", "an RPPS number starts with 10 digits");
+        }
+        for (int check = 0; check <= 9; check++) {
+            if (isValid(tenDigits + check)) {
+                return new Rpps(tenDigits + check);
+            }
+        }
+        throw new IllegalStateException("no Luhn check digit for " + tenDigits);
+    }
+
     public static boolean isValid(String value) {
         if (value == null || value.length() != 11 || !value.chars().allMatch(Character::isDigit)) {
             return false;

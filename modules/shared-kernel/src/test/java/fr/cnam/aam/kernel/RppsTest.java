@@ -26,4 +26,11 @@ class RppsTest {
                 .isInstanceOf(BusinessRuleViolation.class)
                 .extracting(e -> ((BusinessRuleViolation) e).rule()).isEqualTo("RPPS_INVALID");
     }
+
+    @Test
+    void theCheckDigitIsComputedFromTheFirstTen() {
+        // the same textbook examples as above
+        assertThat(Rpps.withCheckDigit("7992739871").value()).isEqualTo("79927398713");
+        assertThat(Rpps.withCheckDigit("1000000000").value()).isEqualTo("10000000009");
+    }
 }

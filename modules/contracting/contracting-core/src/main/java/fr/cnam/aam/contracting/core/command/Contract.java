@@ -42,6 +42,7 @@ import fr.cnam.aam.regulation.Rulebooks;
 import fr.cnam.aam.kernel.Rpps;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -59,6 +60,7 @@ class Contract {
 
     @AggregateIdentifier
     private String contractId;
+    private String rpps;
     private String option;
     private LocalDate signedOn;
     private String regulatoryVersion;
@@ -78,7 +80,8 @@ class Contract {
     }
 
     @CommandHandler
-    Contract(SignContractCommand command, AssessmentLookup assessments, Rulebooks rulebooks) {
+    Contract(SignContractCommand command, AssessmentLookup assessments, Rulebooks rulebooks,
+             ActiveContracts activeContracts) {
         new Rpps(command.rpps());
         requireText(command.caisseCode(), "CAISSE_REQUIRED", "the caisse code is required");
         requireDepartement(command.departement());
@@ -106,6 +109,11 @@ class Contract {
                     command.option(), command.activityBand(), initial, assessment.declaration().age(), rulebook);
         } catch (MissingParameter e) {
             throw new BusinessRuleViolation("OBJECTIVES_INDETERMINATE", e.getMessage());
+        }
+        if (activeContracts.reserve(command.rpps(), command.contractId())) {
+            // a signature that fails after this point (e.g. the identifier exists) gives the doctor back
+            CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(
+                    u -> activeContracts.release(command.rpps(), command.contractId())));
         }
         apply(new ContractSigned(command.contractId(), command.rpps(), command.caisseCode(), command.departement(),
                 command.option(), command.signedOn(), command.assessmentId(), assessment.declaration().specialty(),
@@ -169,8 +177,10 @@ class Contract {
     }
 
     @CommandHandler
-    void handle(TerminateContractCommand command, Rulebooks rulebooks) {
+    void handle(TerminateContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
         requireOpen();
+        String holder = rpps;
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.release(holder, contractId)));
         requireText(command.reason(), "REASON_REQUIRED", "a termination needs its reason");
         requireOnOrAfter(command.notifiedOn(), signedOn, "TERMINATION_BEFORE_SIGNATURE");
         switch (command.by() == null ? "" : command.by()) {
@@ -405,6 +415,7 @@ class Contract {
     @EventSourcingHandler
     void on(ContractSigned event) {
         contractId = event.contractId();
+        rpps = event.rpps();
         option = event.option();
         signedOn = event.signedOn();
         regulatoryVersion = event.regulatoryVersion();

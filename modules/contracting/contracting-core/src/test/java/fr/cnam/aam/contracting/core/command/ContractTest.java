@@ -43,12 +43,14 @@ class ContractTest {
 
     private final Rulebook shipped = Rulebook.shipped();
     private final Map<String, EligibilityAssessed> assessments = new HashMap<>();
+    private final InMemoryActiveContracts activeContracts = new InMemoryActiveContracts();
     private AggregateTestFixture<Contract> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource((AssessmentLookup) id -> Optional.ofNullable(assessments.get(id)));
+        fixture.registerInjectableResource((ActiveContracts) activeContracts);
         fixture.registerInjectableResource((Rulebooks) new Rulebooks() {
             @Override
             public Rulebook current() {
@@ -272,5 +274,41 @@ class ContractTest {
         fixture.given(signed())
                .when(new RecordSemestrialReviewCommand(ID, LocalDate.of(2023, 12, 1), "difficulties discussed"))
                .expectEvents(new SemestrialReviewHeld(ID, LocalDate.of(2023, 12, 1), "difficulties discussed"));
+    }
+
+    @Test
+    void aDoctorHoldsOneActiveContractAtATime() {
+        signed();
+        assertThat(activeContracts.holders).containsEntry(RPPS, ID);
+        // a second contract for the same doctor is refused, and nothing is written
+        AggregateTestFixture<Contract> other = new AggregateTestFixture<>(Contract.class);
+        other.registerInjectableResource((AssessmentLookup) id -> Optional.ofNullable(assessments.get(id)));
+        other.registerInjectableResource((ActiveContracts) activeContracts);
+        other.registerInjectableResource((Rulebooks) new Rulebooks() {
+            @Override
+            public Rulebook current() {
+                return shipped;
+            }
+
+            @Override
+            public Optional<Rulebook> revision(String name) {
+                return Optional.of(shipped);
+            }
+        });
+        other.givenNoPriorActivity()
+             .when(new SignContractCommand("Contract:c-2", "Assessment:ok", RPPS, "751", "75", "FULL_TIME",
+                                           "P70_P90", 1300, 2000, SIGNED))
+             .expectException(BusinessRuleViolation.class)
+             .expectExceptionMessage(containsString("already holds"))
+             .expectNoEvents();
+        // once the first is terminated, the doctor is free again
+        fixture.given(signedEvent())
+               .when(new TerminateContractCommand(ID, "CAISSE", "non-compliance", LocalDate.of(2024, 1, 10)))
+               .expectSuccessfulHandlerExecution();
+        assertThat(activeContracts.holders).doesNotContainKey(RPPS);
+    }
+
+    private ContractSigned signedEvent() {
+        return (ContractSigned) fixture.getEventStore().readEvents(ID).next().getPayload();
     }
 }

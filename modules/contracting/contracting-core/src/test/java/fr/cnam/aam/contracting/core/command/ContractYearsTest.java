@@ -32,6 +32,7 @@ class ContractYearsTest {
     private static final LocalDate SIGNED = LocalDate.of(2020, 1, 15);
 
     private final Rulebook shipped = Rulebook.shipped();
+    private final InMemoryActiveContracts activeContracts = new InMemoryActiveContracts();
     private AggregateTestFixture<Contract> fixture;
 
     @BeforeEach
@@ -42,6 +43,7 @@ class ContractYearsTest {
         EligibilityAssessed assessed = new EligibilityAssessed("Assessment:y", RPPS, "751", LocalDate.of(2020, 1, 2),
                 cardiologist, "ELIGIBLE", "AV7_2019", "test", List.of("ONE_THIRD_TIME", "HALF_TIME"), List.of());
         fixture.registerInjectableResource((AssessmentLookup) id -> Optional.of(assessed));
+        fixture.registerInjectableResource((ActiveContracts) activeContracts);
         fixture.registerInjectableResource((Rulebooks) new Rulebooks() {
             @Override
             public Rulebook current() {
