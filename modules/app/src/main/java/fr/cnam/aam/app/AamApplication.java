@@ -3,9 +3,11 @@ package fr.cnam.aam.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication(scanBasePackages = "fr.cnam.aam")
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class AamApplication {
 
     public static void main(String[] args) {

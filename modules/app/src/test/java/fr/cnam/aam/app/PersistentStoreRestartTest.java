@@ -1,6 +1,9 @@
 package fr.cnam.aam.app;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
+import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
+import fr.cnam.aam.contracting.core.calendar.ContractCalendar;
+import fr.cnam.aam.contracting.core.calendar.ContractDeadlines;
 import fr.cnam.aam.contracting.api.ContractView;
 import fr.cnam.aam.contracting.api.FindContractQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,11 +29,13 @@ class PersistentStoreRestartTest {
     @TempDir
     Path dataDirectory;
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String businessTime) {
         return new SpringApplicationBuilder(AamApplication.class)
                 .run("--aam.store.embedded.backend=file",
                      "--aam.store.embedded.directory=" + dataDirectory,
-                     "--server.port=0");
+                     "--server.port=0",
+                     "--aam.calendar.enabled=false",
+                     "--aam.clock.start=" + businessTime);
     }
 
     private static ContractView view(ConfigurableApplicationContext app, String id) {
@@ -41,13 +46,16 @@ class PersistentStoreRestartTest {
     @Test
     void aRestartKeepsEventsTokensAndViews() throws Exception {
         String id = "Contract:restart-1";
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start("2023-06-01T09:00:00Z")) {
             Signatures.assessAndSign(first.getBean(CommandGateway.class), id, LocalDate.of(2023, 6, 1));
             await().atMost(Duration.ofSeconds(10)).until(() -> view(first, id) != null);
+            // the calendar has planned the first anniversary, 1 June 2024, before the stop
+            await().atMost(Duration.ofSeconds(10)).until(
+                    () -> first.getBean(ContractDeadlines.class).of(id).size() == 5);
         }
         assertThat(Files.list(dataDirectory)).isNotEmpty();
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start("2024-06-02T09:00:00Z")) {
             assertThat(view(second, id)).isNotNull();
             assertThat(second.getBean(EventStore.class).readEvents(id).asStream()).hasSize(1);
             // the aggregate is rebuilt from the file, and the projection resumes from its stored token
@@ -55,6 +63,12 @@ class PersistentStoreRestartTest {
                     new AmendContractCommand(id, "AV-1", "HALF_TIME", LocalDate.of(2024, 1, 1), null));
             await().atMost(Duration.ofSeconds(10)).until(() -> view(second, id).version() == 1);
             assertThat(view(second, id).avenants()).hasSize(1);
+            // after the restart, on 2 June 2024, the anniversary planned before the stop fires, and only once
+            ContractCalendar calendar = second.getBean(ContractCalendar.class);
+            calendar.fireDue();
+            calendar.fireDue();
+            assertThat(second.getBean(EventStore.class).readEvents(id).asStream()
+                             .filter(m -> m.getPayload() instanceof ContractAnniversaryReached)).hasSize(1);
         }
     }
 }

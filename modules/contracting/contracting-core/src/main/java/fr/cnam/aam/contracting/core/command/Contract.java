@@ -6,6 +6,10 @@ import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
+import fr.cnam.aam.contracting.api.ContractTermReached;
+import fr.cnam.aam.contracting.api.ReachTermCommand;
+import fr.cnam.aam.contracting.api.RecordAnniversaryCommand;
 import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractRevalued;
 import fr.cnam.aam.contracting.api.RecordSemestrialReviewCommand;
@@ -72,6 +76,8 @@ class Contract {
     private final Map<Integer, Map<String, Integer>> activity = new HashMap<>();
     private final Set<Integer> evaluatedYears = new HashSet<>();
     private String revaluedTo;
+    private int lastAnniversaryYear = 1;
+    private boolean termReached;
     private LocalDate suspendedOn;
     private boolean terminated;
 
@@ -295,27 +301,73 @@ class Contract {
     @CommandHandler
     void handle(RevalueAtAnniversaryCommand command, Rulebooks rulebooks) {
         requireOpen();
-        LocalDate anniversary = command.anniversaryOn();
+        requireAnniversary(command.anniversaryOn());
+        ContractRevalued revalued = revaluationAt(command.anniversaryOn(), rulebooks.current());
+        if (revalued == null) {
+            throw new BusinessRuleViolation("NO_REVALUATION", "no later version's amounts reach this contract on "
+                                            + command.anniversaryOn());
+        }
+        apply(revalued);
+    }
+
+    @CommandHandler
+    void handle(RecordAnniversaryCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        requireAnniversary(command.anniversaryOn());
+        int year = contractYear(command.anniversaryOn());
+        if (year <= lastAnniversaryYear) {
+            throw new BusinessRuleViolation("ANNIVERSARY_ALREADY_RECORDED", "year " + year + " has begun already");
+        }
+        apply(new ContractAnniversaryReached(contractId, command.anniversaryOn(), year,
+                                             year - 1 >= objectivesFromYear));
+        ContractRevalued revalued = revaluationAt(command.anniversaryOn(), rulebooks.current());
+        if (revalued != null) {
+            apply(revalued);
+        }
+    }
+
+    @CommandHandler
+    void handle(ReachTermCommand command) {
+        requireOpen();
+        if (termReached || command.on() == null || !command.on().isAfter(endsOn)) {
+            throw new BusinessRuleViolation("TERM_NOT_REACHED", "the term ends on " + endsOn);
+        }
+        apply(new ContractTermReached(contractId, endsOn));
+    }
+
+    private void requireAnniversary(LocalDate anniversary) {
         if (anniversary == null || !anniversary.isAfter(startsOn)
             || anniversary.getMonthValue() != startsOn.getMonthValue()
             || anniversary.getDayOfMonth() != startsOn.getDayOfMonth()) {
             throw new BusinessRuleViolation("NOT_AN_ANNIVERSARY", anniversary + " is not an anniversary of "
                                             + startsOn);
         }
-        Rulebook rulebook = rulebooks.current();
+    }
+
+    /** The revaluation a later version brings on this anniversary, or null if none (or already applied). */
+    private ContractRevalued revaluationAt(LocalDate anniversary, Rulebook rulebook) {
         RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
         int year = contractYear(anniversary);
         AidRequest request = new AidRequest(startsOn, version, option, activityBand, null, null);
         AidYear now = AidRules.aidForYear(request, year, rulebook);
         if (now.amountsOf() == version || now.amountsOf().name().equals(revaluedTo)) {
-            throw new BusinessRuleViolation("NO_REVALUATION", "no later version's amounts reach this contract on "
-                                            + anniversary);
+            return null;
         }
         AidYear before = AidRules.aidForYear(request, year, rulebook, false);
-        apply(new ContractRevalued(contractId, anniversary, year, now.amountsOf().name(), before.aidCents(),
-                                   now.aidCents(), now.rule().parameter(), now.rule().source(),
-                                   now.rule().confidence() == null ? null : now.rule().confidence().code(),
-                                   rulebook.revision()));
+        return new ContractRevalued(contractId, anniversary, year, now.amountsOf().name(), before.aidCents(),
+                                    now.aidCents(), now.rule().parameter(), now.rule().source(),
+                                    now.rule().confidence() == null ? null : now.rule().confidence().code(),
+                                    rulebook.revision());
+    }
+
+    @EventSourcingHandler
+    void on(ContractAnniversaryReached event) {
+        lastAnniversaryYear = event.contractYear();
+    }
+
+    @EventSourcingHandler
+    void on(ContractTermReached event) {
+        termReached = true;
     }
 
     @CommandHandler
@@ -345,6 +397,7 @@ class Contract {
     @EventSourcingHandler
     void on(ContractRenewed event) {
         endsOn = event.newTermEndsOn();
+        termReached = false;
     }
 
     @EventSourcingHandler

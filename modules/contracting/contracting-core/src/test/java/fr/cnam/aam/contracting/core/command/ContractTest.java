@@ -1,6 +1,10 @@
 package fr.cnam.aam.contracting.core.command;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
+import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
+import fr.cnam.aam.contracting.api.ContractTermReached;
+import fr.cnam.aam.contracting.api.ReachTermCommand;
+import fr.cnam.aam.contracting.api.RecordAnniversaryCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractObjective;
 import fr.cnam.aam.contracting.api.ContractRenewed;
@@ -310,5 +314,30 @@ class ContractTest {
 
     private ContractSigned signedEvent() {
         return (ContractSigned) fixture.getEventStore().readEvents(ID).next().getPayload();
+    }
+
+    @Test
+    void anAnniversaryOpensTheNextYearOnceAndTheTermComesAfterTheEndDate() {
+        ContractSigned signed = signed();
+        ContractAnniversaryReached second = new ContractAnniversaryReached(ID, LocalDate.of(2024, 6, 1), 2, false);
+        fixture.given(signed)
+               .when(new RecordAnniversaryCommand(ID, LocalDate.of(2024, 6, 1)))
+               .expectEvents(second);
+        fixture.given(signed, second)
+               .when(new RecordAnniversaryCommand(ID, LocalDate.of(2024, 6, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        // objectives are checked from year 3 (§1.4): the anniversary closing year 3 makes its evaluation due
+        // (the 2024 amounts reached it at the 2025 anniversary: no second revaluation in 2026)
+        fixture.given(signed, second, new ContractAnniversaryReached(ID, LocalDate.of(2025, 6, 1), 3, false),
+                      new ContractRevalued(ID, LocalDate.of(2025, 6, 1), 3, "CONV_2024", 2_100_000L, 2_200_000L,
+                                           "aid.FULL_TIME.year3", "S1", "confirmed", "test"))
+               .when(new RecordAnniversaryCommand(ID, LocalDate.of(2026, 6, 1)))
+               .expectEvents(new ContractAnniversaryReached(ID, LocalDate.of(2026, 6, 1), 4, true));
+        fixture.given(signed)
+               .when(new ReachTermCommand(ID, LocalDate.of(2028, 5, 31)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed)
+               .when(new ReachTermCommand(ID, LocalDate.of(2028, 6, 1)))
+               .expectEvents(new ContractTermReached(ID, LocalDate.of(2028, 5, 31)));
     }
 }
