@@ -67,5 +67,6 @@ class ContractCalendarTest {
         assertThat(revalued.aidBeforeCents()).isEqualTo(2_100_000L);
         assertThat(revalued.aidAfterCents()).isEqualTo(2_200_000L);
         assertThat(events(id)).filteredOn(e -> e instanceof ContractAnniversaryReached).hasSize(2);
+        assertThat(deadlines.of(id)).filteredOn(d -> "DONE".equals(d.getString("status"))).hasSize(2);
     }
 }

@@ -57,6 +57,11 @@ class ContractLifecycleApiTest {
         assertThat(ended.get("status")).isEqualTo("TERMINATED");
         assertThat(ended.get("terminatesOn")).isEqualTo("2025-05-10"); // §5: 2 months' notice
         assertThat((List<?>) ended.get("history")).hasSize(3);
+        // its calendar (4 anniversaries and the term) is called off
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<Map<?, ?>> deadlines = http.getForObject("/api/v1/contracts/" + id + "/deadlines", List.class);
+            return deadlines.size() == 5 && deadlines.stream().allMatch(d -> "CANCELLED".equals(d.get("status")));
+        });
 
         ResponseEntity<Map> again = JsonPost.post(http, "/api/v1/contracts/" + id + "/suspensions",
                 "{\"avenantReference\":\"AV-S2\",\"reason\":\"x\",\"effectiveOn\":\"2025-06-01\"}");

@@ -40,6 +40,7 @@ record ContractDocument(
     static final String ACTIVE = "ACTIVE";
     static final String SUSPENDED = "SUSPENDED";
     static final String TERMINATED = "TERMINATED";
+    static final String TERM_REACHED = "TERM_REACHED";
 
     static final String COLLECTION = "contract_views";
 

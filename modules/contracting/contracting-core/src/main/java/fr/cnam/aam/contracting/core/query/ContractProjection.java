@@ -2,6 +2,8 @@ package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
+import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ContractList;
 import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractRevalued;
@@ -143,6 +145,23 @@ class ContractProjection {
             mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
                     "SEMESTRIAL_REVIEW", event.heldOn(), null, event.summary()), sequence));
         }
+    }
+
+    @EventHandler
+    void on(ContractAnniversaryReached event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "YEAR_BEGINS", event.anniversaryOn(), null, "year " + event.contractYear()
+                    + (event.evaluationDue() ? "; evaluation of year " + (event.contractYear() - 1) + " due" : "")),
+                    sequence));
+        }
+    }
+
+    @EventHandler
+    void on(ContractTermReached event, @SequenceNumber long sequence) {
+        step(event.contractId(), sequence, ContractDocument.TERM_REACHED, null,
+             new ContractView.Step("TERM_REACHED", event.endedOn(), null, "renew or terminate at term"));
     }
 
     private void step(String contractId, long sequence, String status, LocalDate terminatesOn,

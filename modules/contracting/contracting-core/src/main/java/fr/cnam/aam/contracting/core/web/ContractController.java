@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import fr.cnam.aam.contracting.core.calendar.ContractDeadlines;
+
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -45,10 +48,12 @@ class ContractController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ContractDeadlines calendarDeadlines;
 
-    ContractController(CommandGateway commands, QueryGateway queries) {
+    ContractController(CommandGateway commands, QueryGateway queries, ContractDeadlines calendarDeadlines) {
         this.commands = commands;
         this.queries = queries;
+        this.calendarDeadlines = calendarDeadlines;
     }
 
     @PostMapping
@@ -146,6 +151,20 @@ class ContractController {
         String id = TypedId.of(TYPE, contractId);
         commands.sendAndWait(new RecordSemestrialReviewCommand(id, request.heldOn(), request.summary()));
         return ResponseEntity.ok(Map.of("contractId", id, "heldOn", request.heldOn()));
+    }
+
+    /** The contract's calendar: anniversaries and the term, with what happened when each came. */
+    @GetMapping("/{contractId}/deadlines")
+    List<Map<String, Object>> deadlines(@PathVariable String contractId) {
+        String id = TypedId.of(TYPE, contractId);
+        return calendarDeadlines.of(id).stream().map(d -> {
+            Map<String, Object> deadline = new java.util.LinkedHashMap<>();
+            deadline.put("kind", d.getString("kind"));
+            deadline.put("dueOn", d.getString("dueOn"));
+            deadline.put("status", d.getString("status"));
+            deadline.put("outcome", d.getString("outcome"));
+            return deadline;
+        }).sorted(java.util.Comparator.comparing(m -> (String) m.get("dueOn"))).toList();
     }
 
     /** Contracts by caisse, département, status, version and option (each optional), a page at a time. */
