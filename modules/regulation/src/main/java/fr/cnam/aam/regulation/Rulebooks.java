@@ -8,4 +8,19 @@ public interface Rulebooks {
     Rulebook current();
 
     Optional<Rulebook> revision(String name);
+
+    /** Always the one rulebook given: for tools and tests that decide under a known revision. */
+    static Rulebooks fixed(Rulebook rulebook) {
+        return new Rulebooks() {
+            @Override
+            public Rulebook current() {
+                return rulebook;
+            }
+
+            @Override
+            public Optional<Rulebook> revision(String name) {
+                return Optional.of(rulebook).filter(r -> r.revision().equals(name));
+            }
+        };
+    }
 }

@@ -55,17 +55,7 @@ class ContractTest {
         fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource((AssessmentLookup) id -> Optional.ofNullable(assessments.get(id)));
         fixture.registerInjectableResource((ActiveContracts) activeContracts);
-        fixture.registerInjectableResource((Rulebooks) new Rulebooks() {
-            @Override
-            public Rulebook current() {
-                return shipped;
-            }
-
-            @Override
-            public Optional<Rulebook> revision(String name) {
-                return Optional.of(shipped);
-            }
-        });
+        fixture.registerInjectableResource(Rulebooks.fixed(shipped));
         assessments.put("Assessment:ok", assessment("Assessment:ok", RPPS, "ELIGIBLE", "RA_2023",
                                                     LocalDate.of(2023, 5, 20), List.of("HALF_TIME", "FULL_TIME")));
     }
@@ -288,17 +278,7 @@ class ContractTest {
         AggregateTestFixture<Contract> other = new AggregateTestFixture<>(Contract.class);
         other.registerInjectableResource((AssessmentLookup) id -> Optional.ofNullable(assessments.get(id)));
         other.registerInjectableResource((ActiveContracts) activeContracts);
-        other.registerInjectableResource((Rulebooks) new Rulebooks() {
-            @Override
-            public Rulebook current() {
-                return shipped;
-            }
-
-            @Override
-            public Optional<Rulebook> revision(String name) {
-                return Optional.of(shipped);
-            }
-        });
+        other.registerInjectableResource(Rulebooks.fixed(shipped));
         other.givenNoPriorActivity()
              .when(new SignContractCommand("Contract:c-2", "Assessment:ok", RPPS, "751", "75", "FULL_TIME",
                                            "P70_P90", 1300, 2000, SIGNED))

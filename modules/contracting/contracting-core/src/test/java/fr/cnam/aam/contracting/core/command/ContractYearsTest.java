@@ -44,17 +44,7 @@ class ContractYearsTest {
                 cardiologist, "ELIGIBLE", "AV7_2019", "test", List.of("ONE_THIRD_TIME", "HALF_TIME"), List.of());
         fixture.registerInjectableResource((AssessmentLookup) id -> Optional.of(assessed));
         fixture.registerInjectableResource((ActiveContracts) activeContracts);
-        fixture.registerInjectableResource((Rulebooks) new Rulebooks() {
-            @Override
-            public Rulebook current() {
-                return shipped;
-            }
-
-            @Override
-            public Optional<Rulebook> revision(String name) {
-                return Optional.of(shipped);
-            }
-        });
+        fixture.registerInjectableResource(Rulebooks.fixed(shipped));
     }
 
     private ContractSigned signed(String option) {

@@ -23,17 +23,7 @@ class EligibilityAssessmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(EligibilityAssessment.class);
-        fixture.registerInjectableResource((Rulebooks) new Rulebooks() {
-            @Override
-            public Rulebook current() {
-                return shipped;
-            }
-
-            @Override
-            public Optional<Rulebook> revision(String name) {
-                return Optional.of(shipped).filter(r -> r.revision().equals(name));
-            }
-        });
+        fixture.registerInjectableResource(Rulebooks.fixed(shipped));
     }
 
     private static DoctorDeclaration gp(int mtPatients) {
