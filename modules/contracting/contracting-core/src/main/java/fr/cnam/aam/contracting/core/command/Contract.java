@@ -5,7 +5,9 @@ import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
+import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.ObjectivesAmended;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ReachTermCommand;
@@ -77,6 +79,7 @@ class Contract {
     private final Set<Integer> evaluatedYears = new HashSet<>();
     private String revaluedTo;
     private int lastAnniversaryYear = 1;
+    private LocalDate lastReviewOn;
     private boolean termReached;
     private LocalDate suspendedOn;
     private boolean terminated;
@@ -387,6 +390,43 @@ class Contract {
         requireOpen();
         requireOnOrAfter(command.heldOn(), signedOn, "REVIEW_BEFORE_SIGNATURE");
         apply(new SemestrialReviewHeld(contractId, command.heldOn(), command.summary()));
+    }
+
+    @CommandHandler
+    void handle(AmendObjectivesCommand command) {
+        requireOpen();
+        requireText(command.avenantReference(), "AVENANT_REFERENCE_REQUIRED", "an avenant needs its reference");
+        if (lastReviewOn == null || command.effectiveOn() == null || command.effectiveOn().isBefore(lastReviewOn)) {
+            throw new BusinessRuleViolation("REVIEW_REQUIRED",
+                    "objectives change by avenant after a semestrial review, on or after it");
+        }
+        Map<String, Integer> targets = command.targets() == null ? Map.of() : command.targets();
+        if (!targets.keySet().equals(objectives.stream().map(ContractObjective::criterion)
+                                               .collect(java.util.stream.Collectors.toSet()))) {
+            throw new BusinessRuleViolation("OBJECTIVE_CRITERIA_MISMATCH", "give a target for each of "
+                    + objectives.stream().map(ContractObjective::criterion).toList());
+        }
+        List<ContractObjective> amended = objectives.stream().map(o -> {
+            int target = targets.get(o.criterion());
+            if (target < 0) {
+                throw new BusinessRuleViolation("OBJECTIVE_TARGET_INVALID", "a target is a number of patients");
+            }
+            return new ContractObjective(o.criterion(), o.initial(), o.increasePermille(), target,
+                                         Math.min(o.floor(), target), "avenant " + command.avenantReference(),
+                                         "semestrial review of " + lastReviewOn, o.confidence());
+        }).toList();
+        apply(new ObjectivesAmended(contractId, command.avenantReference(), command.effectiveOn(), lastReviewOn,
+                                    amended, command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(ObjectivesAmended event) {
+        objectives = event.objectives();
+    }
+
+    @EventSourcingHandler
+    void on(SemestrialReviewHeld event) {
+        lastReviewOn = event.heldOn();
     }
 
     @EventSourcingHandler

@@ -74,6 +74,14 @@ record ContractDocument(
         return longer.stepped(status, terminatesOn, step, sequence);
     }
 
+    ContractDocument withObjectives(List<ContractObjective> newObjectives, ContractView.Step step, long sequence) {
+        ContractDocument changed = new ContractDocument(contractId, rpps, caisseCode, departement, option, signedOn,
+                avenants, version, assessmentId, specialty, activityBand, initialMtPatients, initialFileActive,
+                startsOn, endsOn, regulatoryVersion, rulebookRevision, objectivesFromYear, newObjectives, status,
+                terminatesOn, history);
+        return changed.stepped(status, terminatesOn, step, sequence);
+    }
+
     ContractDocument switched(String newVersion, ContractView.Step step, long sequence) {
         ContractDocument moved = new ContractDocument(contractId, rpps, caisseCode, departement, option, signedOn,
                 avenants, version, assessmentId, specialty, activityBand, initialMtPatients, initialFileActive,

@@ -2,6 +2,7 @@ package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.ObjectivesAmended;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ContractList;
@@ -162,6 +163,15 @@ class ContractProjection {
     void on(ContractTermReached event, @SequenceNumber long sequence) {
         step(event.contractId(), sequence, ContractDocument.TERM_REACHED, null,
              new ContractView.Step("TERM_REACHED", event.endedOn(), null, "renew or terminate at term"));
+    }
+
+    @EventHandler
+    void on(ObjectivesAmended event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.withObjectives(event.objectives(), new ContractView.Step("OBJECTIVES_AMENDED",
+                    event.effectiveOn(), event.avenantReference(), event.reason()), sequence));
+        }
     }
 
     private void step(String contractId, long sequence, String status, LocalDate terminatesOn,

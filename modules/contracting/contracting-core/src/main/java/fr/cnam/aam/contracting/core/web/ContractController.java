@@ -1,6 +1,7 @@
 package fr.cnam.aam.contracting.core.web;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
+import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.ContractList;
 import fr.cnam.aam.contracting.api.RecordSemestrialReviewCommand;
 import fr.cnam.aam.contracting.api.RenewContractCommand;
@@ -151,6 +152,15 @@ class ContractController {
         String id = TypedId.of(TYPE, contractId);
         commands.sendAndWait(new RecordSemestrialReviewCommand(id, request.heldOn(), request.summary()));
         return ResponseEntity.ok(Map.of("contractId", id, "heldOn", request.heldOn()));
+    }
+
+    @PostMapping("/{contractId}/objectives")
+    ResponseEntity<Map<String, Object>> amendObjectives(@PathVariable String contractId,
+                                                        @Valid @RequestBody ObjectivesRequest request) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(new AmendObjectivesCommand(id, request.avenantReference(), request.effectiveOn(),
+                                                        request.targets(), request.reason()));
+        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
     }
 
     /** The contract's calendar: anniversaries and the term, with what happened when each came. */

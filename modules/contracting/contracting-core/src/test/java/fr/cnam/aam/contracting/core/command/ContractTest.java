@@ -1,6 +1,8 @@
 package fr.cnam.aam.contracting.core.command;
 
 import fr.cnam.aam.contracting.api.AmendContractCommand;
+import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
+import fr.cnam.aam.contracting.api.ObjectivesAmended;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ReachTermCommand;
@@ -319,5 +321,27 @@ class ContractTest {
         fixture.given(signed)
                .when(new ReachTermCommand(ID, LocalDate.of(2028, 6, 1)))
                .expectEvents(new ContractTermReached(ID, LocalDate.of(2028, 5, 31)));
+    }
+
+    @Test
+    void objectivesChangeByAvenantOnlyAfterASemestrialReview() {
+        ContractSigned signed = signed();
+        Map<String, Integer> targets = Map.of("MT_PATIENTS", 1500, "FILE_ACTIVE", 2300);
+        fixture.given(signed)
+               .when(new AmendObjectivesCommand(ID, "AV-O1", LocalDate.of(2024, 1, 1), targets, "review"))
+               .expectException(BusinessRuleViolation.class).expectExceptionMessage(containsString("review"))
+               .expectNoEvents();
+        SemestrialReviewHeld review = new SemestrialReviewHeld(ID, LocalDate.of(2023, 12, 1), "difficulties");
+        fixture.given(signed, review)
+               .when(new AmendObjectivesCommand(ID, "AV-O1", LocalDate.of(2024, 1, 1), Map.of("MT_PATIENTS", 1500),
+                                                "review"))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(signed, review)
+               .when(new AmendObjectivesCommand(ID, "AV-O1", LocalDate.of(2024, 1, 1), targets, "review"))
+               .expectSuccessfulHandlerExecution();
+        ObjectivesAmended amended = (ObjectivesAmended) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof ObjectivesAmended).findFirst().orElseThrow();
+        assertThat(amended.objectives()).extracting(ContractObjective::target).containsExactly(1500, 2300);
+        assertThat(amended.reviewHeldOn()).isEqualTo(LocalDate.of(2023, 12, 1));
     }
 }
