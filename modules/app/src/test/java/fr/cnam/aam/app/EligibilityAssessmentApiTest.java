@@ -30,12 +30,13 @@ class EligibilityAssessmentApiTest {
         ResponseEntity<Map> created = JsonPost.post(http, "/api/v1/eligibility/assessments", """
                 {"assessmentId":"%s","rpps":"10000000009","caisseCode":"751","date":"2020-01-15",
                  "specialty":"CARDIOLOGIE","sector":"SECTOR_1","fileActive":1500,"departement":"75",
-                 "groupPractice":true,"coordinatedPractice":true,"age":50}
+                 "groupPractice":true,"coordinatedPractice":true,"age":50,"inputsSource":"CAISSE_STATISTICS"}
                 """.formatted(id));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody()).containsEntry("status", "ELIGIBLE")
                                      .containsEntry("regulatoryVersion", "AV7_2019")
-                                     .containsEntry("assessmentId", "Assessment:" + id);
+                                     .containsEntry("assessmentId", "Assessment:" + id)
+                                     .containsEntry("inputsSource", "CAISSE_STATISTICS");
         assertThat((List<?>) created.getBody().get("reasons")).isNotEmpty();
 
         Map<?, ?> shown = await().atMost(Duration.ofSeconds(10)).until(

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Revision 2 adds what decided the signature (assessment, version, rulebook revision), the band, the initial
- * patientèle, the contract's dates and its objectives; a revision-1 event reads with those fields empty.
+ * patientèle, the contract's dates, its objectives and whether the practice is in a priority zone (as assessed);
+ * a revision-1 event reads with those fields empty.
  */
 @Revision("2")
 public record ContractSigned(
@@ -27,5 +28,6 @@ public record ContractSigned(
         String regulatoryVersion,
         String rulebookRevision,
         int objectivesFromYear,
-        List<ContractObjective> objectives) implements ContractEvent {
+        List<ContractObjective> objectives,
+        Boolean priorityZone) implements ContractEvent {
 }

@@ -9,5 +9,6 @@ import java.util.List;
 @Revision("1")
 public record EligibilityAssessed(String assessmentId, String rpps, String caisseCode, LocalDate assessedOn,
                                   DoctorDeclaration declaration, String status, String regulatoryVersion,
-                                  String rulebookRevision, List<String> options, List<AssessmentReason> reasons) {
+                                  String rulebookRevision, List<String> options, List<AssessmentReason> reasons,
+                                  String inputsSource) {
 }

@@ -80,6 +80,9 @@ class Contract {
     private String revaluedTo;
     private int lastAnniversaryYear = 1;
     private LocalDate lastReviewOn;
+    private String specialty;
+    private boolean priorityZone;
+    private int lastAchievementRate = -1;
     private boolean termReached;
     private LocalDate suspendedOn;
     private boolean terminated;
@@ -131,7 +134,8 @@ class Contract {
                 rulebook.revision(), objectives.evaluatedFromYear(),
                 objectives.objectives().stream().map(o -> new ContractObjective(o.criterion(), o.initial(),
                         o.increasePermille(), o.target(), o.floor(), o.rule().parameter(), o.rule().source(),
-                        o.rule().confidence() == null ? null : o.rule().confidence().code())).toList()));
+                        o.rule().confidence() == null ? null : o.rule().confidence().code())).toList(),
+                assessment.declaration().priorityZone()));
     }
 
     @CommandHandler
@@ -140,10 +144,13 @@ class Contract {
         requireText(command.avenantReference(), "AVENANT_REFERENCE_REQUIRED", "an avenant needs its reference");
         requireOption(command.option());
         if (regulatoryVersion != null && command.effectiveOn() != null) {
-            Resolved open = rulebooks.current().resolve("options.available",
-                                                        RegulatoryVersion.valueOf(regulatoryVersion),
-                                                        command.effectiveOn());
-            if (!open.includes(command.option())) {
+            Rulebook rulebook = rulebooks.current();
+            RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
+            Resolved open = rulebook.resolve("options.available", version, command.effectiveOn());
+            Resolved second = rulebook.find("options.secondAssistant", version, command.effectiveOn());
+            if (second != null && second.known() && second.includes(command.option())) {
+                requireSecondAssistantConditions(rulebook, version, command.effectiveOn());
+            } else if (!open.includes(command.option())) {
                 throw new BusinessRuleViolation("OPTION_NOT_OPEN", command.option() + " is not open under "
                                                 + regulatoryVersion + " on " + command.effectiveOn());
             }
@@ -158,6 +165,31 @@ class Contract {
         }
         apply(new ContractAmended(contractId, command.avenantReference(), option, command.option(),
                                   command.effectiveOn(), command.reason()));
+    }
+
+    /** §3.3: a GP with a full-time contract, in year 3 or later, objectives reached, in a ZIP. */
+    private void requireSecondAssistantConditions(Rulebook rulebook, RegulatoryVersion version, LocalDate on) {
+        Resolved specialties = rulebook.resolve("options.secondAssistant.specialties", version, on);
+        Resolved required = rulebook.resolve("options.secondAssistant.requiredOption", version, on);
+        Resolved fromYear = rulebook.resolve("options.secondAssistant.fromContractYear", version, on);
+        Resolved zoneOnly = rulebook.resolve("options.secondAssistant.priorityZoneOnly", version, on);
+        Resolved objectivesReached = rulebook.resolve("options.secondAssistant.objectivesReached", version, on);
+        String refusal = null;
+        if (!specialties.includes(specialty)) {
+            refusal = "a second assistant is for " + specialties.asCodes();
+        } else if (!required.requireKnown().asText().equals(option)) {
+            refusal = "a second assistant needs a " + required.value().asText() + " contract";
+        } else if (contractYear(on) < fromYear.asInt()) {
+            refusal = "a second assistant from contract year " + fromYear.asInt();
+        } else if (zoneOnly.asBoolean() && !priorityZone) {
+            refusal = "a second assistant only in a priority zone";
+        } else if (objectivesReached.asBoolean() && lastAchievementRate < 100) {
+            refusal = "a second assistant once the objectives are reached (last evaluation: "
+                      + (lastAchievementRate < 0 ? "none" : lastAchievementRate + " %") + ")";
+        }
+        if (refusal != null) {
+            throw new BusinessRuleViolation("SECOND_ASSISTANT_CONDITIONS", refusal);
+        }
     }
 
     @CommandHandler
@@ -455,6 +487,7 @@ class Contract {
     @EventSourcingHandler
     void on(ObjectivesEvaluated event) {
         evaluatedYears.add(event.contractYear());
+        lastAchievementRate = event.achievementRate();
     }
 
     @EventSourcingHandler
@@ -517,6 +550,8 @@ class Contract {
         activityBand = event.activityBand();
         objectivesFromYear = event.objectivesFromYear();
         objectives = event.objectives() == null ? List.of() : event.objectives();
+        specialty = event.specialty();
+        priorityZone = Boolean.TRUE.equals(event.priorityZone());
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package fr.cnam.aam.contracting.core.command;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.ObjectivesAmended;
+import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ReachTermCommand;
@@ -66,7 +67,8 @@ class ContractTest {
                                                   LocalDate on, List<String> options) {
         DoctorDeclaration gp = new DoctorDeclaration("MEDECINE_GENERALE", "SECTOR_1", 1300, 2000, null, "75", false,
                                                      true, true, false, false, false, null, 50);
-        return new EligibilityAssessed(id, rpps, "751", on, gp, status, version, "test", options, List.of());
+        return new EligibilityAssessed(id, rpps, "751", on, gp, status, version, "test", options, List.of(),
+                                       "DECLARED");
     }
 
     private static SignContractCommand sign(String assessmentId, String option) {
@@ -343,5 +345,43 @@ class ContractTest {
                 .map(m -> m.getPayload()).filter(p -> p instanceof ObjectivesAmended).findFirst().orElseThrow();
         assertThat(amended.objectives()).extracting(ContractObjective::target).containsExactly(1500, 2300);
         assertThat(amended.reviewHeldOn()).isEqualTo(LocalDate.of(2023, 12, 1));
+    }
+
+    @Test
+    void aSecondAssistantByAvenantOnlyUnderThe2024Conditions() {
+        // §3.3 (S5, S26): 1.5 or 2 ETP for a GP with a 1 ETP contract, in year 3 or later, objectives reached, in a ZIP
+        ContractSigned inZip = new ContractSigned(ID, RPPS, "751", "23", "FULL_TIME", LocalDate.of(2024, 9, 1),
+                "Assessment:z", "MEDECINE_GENERALE", "P70_P90", 1300, 2000, LocalDate.of(2024, 9, 1),
+                LocalDate.of(2029, 8, 31), "CONV_2024", "test", 3,
+                List.of(new ContractObjective("MT_PATIENTS", 1300, 200, 1560, 1300, "p", "s", "unverified")), true);
+        ObjectivesEvaluated reached = new ObjectivesEvaluated(ID, 3, LocalDate.of(2027, 9, 15), 100, 2_200_000L,
+                                                              2_200_000L, "CONV_2024", "test", List.of());
+        fixture.given(inZip, reached)
+               .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2027, 10, 1), "second"))
+               .expectEvents(new ContractAmended(ID, "AV-2A", "FULL_TIME", "TWO_FULL_TIME",
+                                                 LocalDate.of(2027, 10, 1), "second"));
+        // year 2, no evaluation yet: refused
+        fixture.given(inZip)
+               .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2025, 10, 1), "second"))
+               .expectException(BusinessRuleViolation.class).expectExceptionMessage(containsString("year 3"))
+               .expectNoEvents();
+        // objectives not reached: refused
+        fixture.given(inZip, new ObjectivesEvaluated(ID, 3, LocalDate.of(2027, 9, 15), 80, 2_200_000L, 2_200_000L,
+                                                     "CONV_2024", "test", List.of()))
+               .when(new AmendContractCommand(ID, "AV-2A", "ONE_AND_HALF_TIME", LocalDate.of(2027, 10, 1), "x"))
+               .expectException(BusinessRuleViolation.class).expectExceptionMessage(containsString("objectives"))
+               .expectNoEvents();
+        // not in a priority zone: refused
+        ContractSigned outside = new ContractSigned(ID, RPPS, "751", "75", "FULL_TIME", LocalDate.of(2024, 9, 1),
+                "Assessment:z", "MEDECINE_GENERALE", "P70_P90", 1300, 2000, LocalDate.of(2024, 9, 1),
+                LocalDate.of(2029, 8, 31), "CONV_2024", "test", 3, List.of(), false);
+        fixture.given(outside, reached)
+               .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2027, 10, 1), "x"))
+               .expectException(BusinessRuleViolation.class).expectExceptionMessage(containsString("priority zone"))
+               .expectNoEvents();
+        // before the 2024 convention the option does not exist: the 2023 contract of this class cannot take it
+        fixture.given(signed())
+               .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2026, 10, 1), "x"))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
     }
 }

@@ -41,7 +41,8 @@ class ContractYearsTest {
         DoctorDeclaration cardiologist = new DoctorDeclaration("CARDIOLOGIE", "SECTOR_1", null, 1000, null, "75",
                                                                false, true, true, false, false, false, null, 50);
         EligibilityAssessed assessed = new EligibilityAssessed("Assessment:y", RPPS, "751", LocalDate.of(2020, 1, 2),
-                cardiologist, "ELIGIBLE", "AV7_2019", "test", List.of("ONE_THIRD_TIME", "HALF_TIME"), List.of());
+                cardiologist, "ELIGIBLE", "AV7_2019", "test", List.of("ONE_THIRD_TIME", "HALF_TIME"), List.of(),
+                "CAISSE_STATISTICS");
         fixture.registerInjectableResource((AssessmentLookup) id -> Optional.of(assessed));
         fixture.registerInjectableResource((ActiveContracts) activeContracts);
         fixture.registerInjectableResource(Rulebooks.fixed(shipped));

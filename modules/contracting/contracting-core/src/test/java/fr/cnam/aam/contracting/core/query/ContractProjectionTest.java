@@ -34,7 +34,7 @@ class ContractProjectionTest {
                                "MEDECINE_GENERALE", "P70_P90", 1300, 2000, LocalDate.of(2023, 6, 1),
                                LocalDate.of(2028, 5, 31), "RA_2023", "test", 3,
                                List.of(new ContractObjective("MT_PATIENTS", 1300, 200, 1560, 1300, "p", "s",
-                                                             "unverified")));
+                                                             "unverified")), false);
     private static final ContractAmended FIRST =
             new ContractAmended(ID, "AV-1", "FULL_TIME", "HALF_TIME", LocalDate.of(2024, 1, 1), null);
     private static final ContractAmended SECOND =

@@ -37,6 +37,11 @@ class EligibilityAssessment {
         if (command.caisseCode() == null || command.caisseCode().isBlank()) {
             throw new BusinessRuleViolation("CAISSE_REQUIRED", "the caisse code is required");
         }
+        String inputsSource = command.inputsSource() == null ? "DECLARED" : command.inputsSource();
+        if (!inputsSource.equals("DECLARED") && !inputsSource.equals("CAISSE_STATISTICS")) {
+            throw new BusinessRuleViolation("INPUTS_SOURCE_UNKNOWN",
+                    "inputs are DECLARED or from the CAISSE_STATISTICS, not '" + inputsSource + "'");
+        }
         DoctorDeclaration d = command.declaration();
         Rulebook rulebook = rulebooks.current();
         EligibilityDecision decision = EligibilityRules.assess(new DoctorProfile(d.specialty(), d.sector(),
@@ -47,7 +52,8 @@ class EligibilityAssessment {
                 command.assessedOn(), d, decision.status().name(), decision.regulatoryVersion().name(),
                 decision.rulebookRevision(), decision.options(),
                 decision.reasons().stream().map(r -> new AssessmentReason(r.code(), r.message(), r.parameter(),
-                        r.source(), r.confidence() == null ? null : r.confidence().code())).toList()));
+                        r.source(), r.confidence() == null ? null : r.confidence().code())).toList(),
+                inputsSource));
     }
 
     @EventSourcingHandler

@@ -47,7 +47,7 @@ class AssessmentController {
                 new DoctorDeclaration(r.specialty(), r.sector(), r.mtPatients(), r.fileActive(), r.shareUnder16(),
                         r.departement(), r.priorityZone(), r.groupPractice(), r.coordinatedPractice(),
                         r.newlyInstalled(), r.disabledWorker(), r.longTermIllness(), r.clinicalFeeShare(),
-                        r.age())));
+                        r.age()), r.inputsSource()));
         // the decision as recorded, read from the event store rather than the (eventually consistent) projection
         EligibilityAssessed recorded = (EligibilityAssessed) eventStore.readEvents(id).next().getPayload();
         return ResponseEntity.created(URI.create("/api/v1/eligibility/assessments/" + id)).body(recorded);

@@ -28,5 +28,6 @@ record AssessmentRequest(
         boolean disabledWorker,
         boolean longTermIllness,
         @Min(0) @Max(100) Integer clinicalFeeShare,
-        @Min(18) @Max(120) Integer age) {
+        @Min(18) @Max(120) Integer age,
+        @Pattern(regexp = "DECLARED|CAISSE_STATISTICS") String inputsSource) {
 }
