@@ -11,5 +11,7 @@ public record ContractAmended(
         String previousOption,
         String option,
         LocalDate effectiveOn,
-        String reason) implements ContractEvent {
+        String reason,
+        String regulatoryVersion,
+        String rulebookRevision) implements ContractEvent {
 }

@@ -7,5 +7,6 @@ import java.time.LocalDate;
 /** Contract year {@code contractYear} begins; {@code evaluationDue} when the year that just ended is evaluated. */
 @Revision("1")
 public record ContractAnniversaryReached(String contractId, LocalDate anniversaryOn, int contractYear,
-                                         boolean evaluationDue) implements ContractEvent {
+                                         boolean evaluationDue, String regulatoryVersion,
+                                         String rulebookRevision) implements ContractEvent {
 }

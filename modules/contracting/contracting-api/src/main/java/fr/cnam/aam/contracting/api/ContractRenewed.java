@@ -6,6 +6,6 @@ import java.time.LocalDate;
 
 @Revision("1")
 public record ContractRenewed(String contractId, LocalDate decidedOn, LocalDate newTermStartsOn,
-                              LocalDate newTermEndsOn, String durationSource, String durationConfidence)
-        implements ContractEvent {
+                              LocalDate newTermEndsOn, String durationSource, String durationConfidence,
+                              String regulatoryVersion, String rulebookRevision) implements ContractEvent {
 }

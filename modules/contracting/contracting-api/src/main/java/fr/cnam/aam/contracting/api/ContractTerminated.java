@@ -8,5 +8,6 @@ import java.time.LocalDate;
 @Revision("1")
 public record ContractTerminated(String contractId, String by, String reason, LocalDate notifiedOn,
                                  LocalDate effectiveOn, String noticeParameter, String noticeSource,
-                                 String noticeConfidence) implements ContractEvent {
+                                 String noticeConfidence, String regulatoryVersion, String rulebookRevision)
+        implements ContractEvent {
 }

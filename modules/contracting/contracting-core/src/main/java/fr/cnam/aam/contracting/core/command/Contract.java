@@ -164,7 +164,8 @@ class Contract {
                     "the contract already has option " + option);
         }
         apply(new ContractAmended(contractId, command.avenantReference(), option, command.option(),
-                                  command.effectiveOn(), command.reason()));
+                                  command.effectiveOn(), command.reason(), regulatoryVersion,
+                                  rulebooks.current().revision()));
     }
 
     /** §3.3: a GP with a full-time contract, in year 3 or later, objectives reached, in a ZIP. */
@@ -230,16 +231,18 @@ class Contract {
                         RegulatoryVersion.valueOf(regulatoryVersion), command.notifiedOn());
                 apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
                         command.notifiedOn().plusMonths(notice.asInt()), notice.parameter(), notice.source(),
-                        notice.confidence() == null ? null : notice.confidence().code()));
+                        notice.confidence() == null ? null : notice.confidence().code(), regulatoryVersion,
+                        rulebooks.current().revision()));
             }
             case "CAISSE" -> apply(new ContractTerminated(contractId, command.by(), command.reason(),
-                    command.notifiedOn(), command.notifiedOn(), null, null, null));
+                    command.notifiedOn(), command.notifiedOn(), null, null, null, regulatoryVersion,
+                    rulebooks.current().revision()));
             case "TERM" -> {
                 if (command.notifiedOn().isBefore(endsOn)) {
                     throw new BusinessRuleViolation("TERM_NOT_REACHED", "the contract runs until " + endsOn);
                 }
                 apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
-                        endsOn, null, null, null));
+                        endsOn, null, null, null, regulatoryVersion, rulebooks.current().revision()));
             }
             default -> throw new BusinessRuleViolation("TERMINATION_PARTY_UNKNOWN",
                     "a contract is ended by DOCTOR, CAISSE or TERM, not '" + command.by() + "'");
@@ -330,7 +333,7 @@ class Contract {
         long after = AidRules.aidForYear(new AidRequest(startsOn, to, option, activityBand, null, null), year,
                                          rulebook).aidCents();
         apply(new RegulatoryVersionSwitched(contractId, from.name(), to.name(), command.requestedOn(), year, before,
-                                            after, rulebook.revision(), command.reason()));
+                                            after, rulebook.revision(), command.reason(), objectives));
     }
 
     @CommandHandler
@@ -354,7 +357,8 @@ class Contract {
             throw new BusinessRuleViolation("ANNIVERSARY_ALREADY_RECORDED", "year " + year + " has begun already");
         }
         apply(new ContractAnniversaryReached(contractId, command.anniversaryOn(), year,
-                                             year - 1 >= objectivesFromYear));
+                                             year - 1 >= objectivesFromYear, regulatoryVersion,
+                                             rulebooks.current().revision()));
         ContractRevalued revalued = revaluationAt(command.anniversaryOn(), rulebooks.current());
         if (revalued != null) {
             apply(revalued);
@@ -414,7 +418,8 @@ class Contract {
         LocalDate start = endsOn.plusDays(1);
         apply(new ContractRenewed(contractId, command.decidedOn(), start,
                                   start.plusYears(duration.asInt()).minusDays(1), duration.source(),
-                                  duration.confidence() == null ? null : duration.confidence().code()));
+                                  duration.confidence() == null ? null : duration.confidence().code(),
+                                  regulatoryVersion, rulebooks.current().revision()));
     }
 
     @CommandHandler

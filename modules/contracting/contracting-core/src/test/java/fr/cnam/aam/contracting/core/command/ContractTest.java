@@ -149,7 +149,8 @@ class ContractTest {
         fixture.given(signed)
                .when(new AmendContractCommand(ID, "AV-2024-01", "HALF_TIME", LocalDate.of(2024, 1, 1), "fewer hours"))
                .expectEvents(new ContractAmended(ID, "AV-2024-01", "FULL_TIME", "HALF_TIME",
-                                                 LocalDate.of(2024, 1, 1), "fewer hours"));
+                                                 LocalDate.of(2024, 1, 1), "fewer hours", "RA_2023",
+                                                 shipped.revision()));
     }
 
     @Test
@@ -213,7 +214,8 @@ class ContractTest {
     void aTerminatedContractTakesNoMoreCommandsAndTheTermComesAtTheEndDate() {
         ContractSigned signed = signed();
         ContractTerminated byCaisse = new ContractTerminated(ID, "CAISSE", "non-compliance", LocalDate.of(2025, 1, 1),
-                                                             LocalDate.of(2025, 1, 1), null, null, null);
+                                                             LocalDate.of(2025, 1, 1), null, null, null, "RA_2023",
+                                                             shipped.revision());
         fixture.given(signed, byCaisse)
                .when(new AmendContractCommand(ID, "AV-9", "HALF_TIME", LocalDate.of(2025, 2, 1), null))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
@@ -223,7 +225,8 @@ class ContractTest {
         fixture.given(signed)
                .when(new TerminateContractCommand(ID, "TERM", "end of term", LocalDate.of(2028, 5, 31)))
                .expectEvents(new ContractTerminated(ID, "TERM", "end of term", LocalDate.of(2028, 5, 31),
-                                                    LocalDate.of(2028, 5, 31), null, null, null));
+                                                    LocalDate.of(2028, 5, 31), null, null, null, "RA_2023",
+                                                    shipped.revision()));
         fixture.given(signed)
                .when(new TerminateContractCommand(ID, "NOBODY", "?", LocalDate.of(2025, 1, 1)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
@@ -303,7 +306,8 @@ class ContractTest {
     @Test
     void anAnniversaryOpensTheNextYearOnceAndTheTermComesAfterTheEndDate() {
         ContractSigned signed = signed();
-        ContractAnniversaryReached second = new ContractAnniversaryReached(ID, LocalDate.of(2024, 6, 1), 2, false);
+        ContractAnniversaryReached second = new ContractAnniversaryReached(ID, LocalDate.of(2024, 6, 1), 2, false,
+                                                                           "RA_2023", shipped.revision());
         fixture.given(signed)
                .when(new RecordAnniversaryCommand(ID, LocalDate.of(2024, 6, 1)))
                .expectEvents(second);
@@ -312,11 +316,13 @@ class ContractTest {
                .expectException(BusinessRuleViolation.class).expectNoEvents();
         // objectives are checked from year 3 (§1.4): the anniversary closing year 3 makes its evaluation due
         // (the 2024 amounts reached it at the 2025 anniversary: no second revaluation in 2026)
-        fixture.given(signed, second, new ContractAnniversaryReached(ID, LocalDate.of(2025, 6, 1), 3, false),
+        fixture.given(signed, second, new ContractAnniversaryReached(ID, LocalDate.of(2025, 6, 1), 3, false,
+                                                                     "RA_2023", shipped.revision()),
                       new ContractRevalued(ID, LocalDate.of(2025, 6, 1), 3, "CONV_2024", 2_100_000L, 2_200_000L,
                                            "aid.FULL_TIME.year3", "S1", "confirmed", "test"))
                .when(new RecordAnniversaryCommand(ID, LocalDate.of(2026, 6, 1)))
-               .expectEvents(new ContractAnniversaryReached(ID, LocalDate.of(2026, 6, 1), 4, true));
+               .expectEvents(new ContractAnniversaryReached(ID, LocalDate.of(2026, 6, 1), 4, true, "RA_2023",
+                                                            shipped.revision()));
         fixture.given(signed)
                .when(new ReachTermCommand(ID, LocalDate.of(2028, 5, 31)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
@@ -359,7 +365,8 @@ class ContractTest {
         fixture.given(inZip, reached)
                .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2027, 10, 1), "second"))
                .expectEvents(new ContractAmended(ID, "AV-2A", "FULL_TIME", "TWO_FULL_TIME",
-                                                 LocalDate.of(2027, 10, 1), "second"));
+                                                 LocalDate.of(2027, 10, 1), "second", "CONV_2024",
+                                                 shipped.revision()));
         // year 2, no evaluation yet: refused
         fixture.given(inZip)
                .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2025, 10, 1), "second"))

@@ -101,7 +101,7 @@ class ContractYearsTest {
                .when(new SwitchRegulatoryVersionCommand(ID, "RA_2023", LocalDate.of(2023, 6, 1), "doctor's request"))
                .expectEvents(new RegulatoryVersionSwitched(ID, "AV7_2019", "RA_2023", LocalDate.of(2023, 6, 1), 4,
                                                            1_050_000L, 1_050_000L, shipped.revision(),
-                                                           "doctor's request"));
+                                                           "doctor's request", signed.objectives()));
         fixture.given(signed)
                .when(new SwitchRegulatoryVersionCommand(ID, "RA_2023", LocalDate.of(2023, 4, 1), "too early"))
                .expectException(BusinessRuleViolation.class).expectExceptionMessage(containsString("2023-05-01"));

@@ -36,9 +36,11 @@ class ContractProjectionTest {
                                List.of(new ContractObjective("MT_PATIENTS", 1300, 200, 1560, 1300, "p", "s",
                                                              "unverified")), false);
     private static final ContractAmended FIRST =
-            new ContractAmended(ID, "AV-1", "FULL_TIME", "HALF_TIME", LocalDate.of(2024, 1, 1), null);
+            new ContractAmended(ID, "AV-1", "FULL_TIME", "HALF_TIME", LocalDate.of(2024, 1, 1), null, "RA_2023",
+                                "test");
     private static final ContractAmended SECOND =
-            new ContractAmended(ID, "AV-2", "HALF_TIME", "FULL_TIME", LocalDate.of(2025, 1, 1), "back");
+            new ContractAmended(ID, "AV-2", "HALF_TIME", "FULL_TIME", LocalDate.of(2025, 1, 1), "back", "RA_2023",
+                                "test");
 
     @BeforeEach
     void start() {
