@@ -1,2 +1,2 @@
-/** Employment context, published language: the assistant's hiring, qualification and deadlines. */
+/** Employment context, published language: the assistant's hiring, qualification, absences and departure. */
 package fr.cnam.aam.employment.api;

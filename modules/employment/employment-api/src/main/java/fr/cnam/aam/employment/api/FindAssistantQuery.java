@@ -1,0 +1,4 @@
+package fr.cnam.aam.employment.api;
+
+public record FindAssistantQuery(String assistantId) {
+}

@@ -1,0 +1,17 @@
+package fr.cnam.aam.employment.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An assistant hired on a CDI for the contracts listed (one assistant may serve several doctors).
+ * {@code employerType}: DOCTOR, DOCTORS_GROUP, SISA or EMPLOYERS_GROUP; {@code replacesAssistantId} when the hire
+ * replaces an assistant who left.
+ */
+public record HireAssistantCommand(@TargetAggregateIdentifier String assistantId, List<String> contractIds,
+                                   String employerType, boolean permanentContract, int weeklyHours,
+                                   LocalDate hiredOn, List<String> qualifications, boolean formerSecretary,
+                                   String replacesAssistantId) {
+}

@@ -1,0 +1,133 @@
+package fr.cnam.aam.employment.core.command;
+
+import fr.cnam.aam.employment.api.AbsenceStarted;
+import fr.cnam.aam.employment.api.AssistantHired;
+import fr.cnam.aam.employment.api.AssistantLeft;
+import fr.cnam.aam.employment.api.EndAbsenceCommand;
+import fr.cnam.aam.employment.api.HireAssistantCommand;
+import fr.cnam.aam.employment.api.HiringProofSubmitted;
+import fr.cnam.aam.employment.api.QualificationObtained;
+import fr.cnam.aam.employment.api.RecordDepartureCommand;
+import fr.cnam.aam.employment.api.RecordQualificationCommand;
+import fr.cnam.aam.employment.api.RecordSecretaryReplacementCommand;
+import fr.cnam.aam.employment.api.SecretaryPostReplaced;
+import fr.cnam.aam.employment.api.StartAbsenceCommand;
+import fr.cnam.aam.employment.api.StartTrainingCommand;
+import fr.cnam.aam.employment.api.SubmitHiringProofCommand;
+import fr.cnam.aam.employment.api.TrainingStarted;
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+class AssistantTest {
+
+    private static final String ID = "Assistant:a-1";
+    private final Rulebook shipped = Rulebook.shipped();
+    private AggregateTestFixture<Assistant> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Assistant.class);
+        fixture.registerInjectableResource(Rulebooks.fixed(shipped));
+    }
+
+    private static HireAssistantCommand hire(LocalDate on, List<String> qualifications, boolean formerSecretary) {
+        return new HireAssistantCommand(ID, List.of("Contract:c-1"), "DOCTOR", true, 35, on, qualifications,
+                                        formerSecretary, null);
+    }
+
+    private AssistantHired hired(LocalDate on, List<String> qualifications, boolean formerSecretary) {
+        fixture.givenNoPriorActivity().when(hire(on, qualifications, formerSecretary))
+               .expectSuccessfulHandlerExecution();
+        return (AssistantHired) fixture.getEventStore().readEvents(ID).next().getPayload();
+    }
+
+    @Test
+    void hiringIn2020WithoutQualificationOpensTheDeadlines() {
+        // §1.7 (S32, S21): training within 2 years, qualification within 3; proof within 15 days (S12, inferred)
+        AssistantHired event = hired(LocalDate.of(2020, 3, 1), List.of(), false);
+        assertThat(event.hiringProofBy()).isEqualTo(LocalDate.of(2020, 3, 16));
+        assertThat(event.trainingStartBy()).isEqualTo(LocalDate.of(2022, 3, 1));
+        assertThat(event.qualifiedBy()).isEqualTo(LocalDate.of(2023, 3, 1));
+        assertThat(event.secretaryReplacedBy()).isNull();
+        assertThat(event.regulatoryVersion()).isEqualTo("AV7_2019");
+        assertThat(event.rules()).anyMatch(r -> r.startsWith("assistant.qualificationYears"));
+    }
+
+    @Test
+    void aFormerSecretaryHiredIn2024NeedsThePostFilledWithinSixMonths() {
+        // §3.5 (S25): 2 years to qualify from 22 June 2024; §3.6 (S26): the secretary's post within 6 months
+        AssistantHired event = hired(LocalDate.of(2024, 9, 1), List.of("DEAS"), true);
+        assertThat(event.qualifiedBy()).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(event.secretaryReplacedBy()).isEqualTo(LocalDate.of(2025, 3, 1));
+        fixture.given(event)
+               .when(new RecordSecretaryReplacementCommand(ID, LocalDate.of(2025, 4, 1), "ALTERNATIVE_SECRETARIAT"))
+               .expectEvents(new SecretaryPostReplaced(ID, LocalDate.of(2025, 4, 1), "ALTERNATIVE_SECRETARIAT",
+                                                       false));
+    }
+
+    @Test
+    void aHireNeedsACdiAContractAndKnownQualifications() {
+        fixture.givenNoPriorActivity()
+               .when(new HireAssistantCommand(ID, List.of("Contract:c-1"), "DOCTOR", false, 35,
+                                              LocalDate.of(2024, 9, 1), List.of(), false, null))
+               .expectException(BusinessRuleViolation.class).expectExceptionMessage(containsString("CDI"))
+               .expectNoEvents();
+        fixture.givenNoPriorActivity()
+               .when(new HireAssistantCommand(ID, List.of(), "DOCTOR", true, 35, LocalDate.of(2024, 9, 1), List.of(),
+                                              false, null))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+               .when(hire(LocalDate.of(2024, 9, 1), List.of("BTS"), false))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void proofTrainingAndQualificationAreCheckedAgainstTheirDeadlines() {
+        AssistantHired event = hired(LocalDate.of(2020, 3, 1), List.of(), false);
+        fixture.given(event).when(new SubmitHiringProofCommand(ID, LocalDate.of(2020, 3, 20)))
+               .expectEvents(new HiringProofSubmitted(ID, LocalDate.of(2020, 3, 20), false));
+        fixture.given(event).when(new StartTrainingCommand(ID, LocalDate.of(2021, 1, 10), "CQP"))
+               .expectEvents(new TrainingStarted(ID, LocalDate.of(2021, 1, 10), "CQP", true));
+        fixture.given(event).when(new RecordQualificationCommand(ID, "CQP", LocalDate.of(2022, 12, 1)))
+               .expectEvents(new QualificationObtained(ID, "CQP", LocalDate.of(2022, 12, 1), true, true));
+        fixture.given(event).when(new RecordQualificationCommand(ID, "CAP", LocalDate.of(2022, 12, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aDiplomaCompletesOnlyWithTheFae() {
+        // §1.7 (S25, S31): a DEI/DEAS/DEAP also needs the FAE
+        AssistantHired event = hired(LocalDate.of(2024, 9, 1), List.of("DEI"), false);
+        fixture.given(event).when(new RecordQualificationCommand(ID, "FAE", LocalDate.of(2025, 6, 1)))
+               .expectEvents(new QualificationObtained(ID, "FAE", LocalDate.of(2025, 6, 1), true, true));
+    }
+
+    @Test
+    void absencesAndDepartureRespectTheirOrder() {
+        AssistantHired event = hired(LocalDate.of(2024, 9, 1), List.of("CQP"), false);
+        // §5 (S28): more than 3 months without replacement leads to a suspension
+        fixture.given(event).when(new StartAbsenceCommand(ID, LocalDate.of(2025, 1, 10), "SICK_LEAVE"))
+               .expectEvents(new AbsenceStarted(ID, List.of("Contract:c-1"), LocalDate.of(2025, 1, 10), "SICK_LEAVE",
+                                                LocalDate.of(2025, 4, 10), shipped.revision()));
+        fixture.given(event).when(new EndAbsenceCommand(ID, LocalDate.of(2025, 2, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(event).when(new RecordDepartureCommand(ID, LocalDate.of(2024, 8, 1), "RESIGNATION"))
+               .expectException(BusinessRuleViolation.class)
+               .expectExceptionMessage(containsString("hired on")).expectNoEvents();
+        AssistantLeft left = new AssistantLeft(ID, List.of("Contract:c-1"), LocalDate.of(2025, 5, 1), "RESIGNATION");
+        fixture.given(event).when(new RecordDepartureCommand(ID, LocalDate.of(2025, 5, 1), "RESIGNATION"))
+               .expectEvents(left);
+        fixture.given(event, left).when(new SubmitHiringProofCommand(ID, LocalDate.of(2025, 6, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+}
