@@ -1,0 +1,71 @@
+package fr.cnam.aam.app;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The assistant's story over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AssistantApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CommandGateway commands;
+
+    private Map<?, ?> view(String id, long version) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.getForObject("/api/v1/assistants/" + id, Map.class),
+                v -> v != null && v.get("version") != null && ((Number) v.get("version")).longValue() >= version);
+    }
+
+    @Test
+    void hiredWithADiplomaThenQualifiedAbsentAndGone() {
+        String contract = "Contract:as-" + UUID.randomUUID();
+        Signatures.assessAndSign(commands, contract, LocalDate.of(2023, 6, 1));
+        String id = "as-" + UUID.randomUUID();
+        ResponseEntity<Map> hired = JsonPost.post(http, "/api/v1/assistants", """
+                {"assistantId":"%s","contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"2023-07-01","qualifications":["DEI"],"formerSecretary":false}
+                """.formatted(id, contract));
+        assertThat(hired.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<?, ?> view = view(id, 0);
+        // §1.7: a DEI also needs the FAE, within 3 years of a hiring before 22 June 2024 (S32, S21)
+        assertThat(((Map<?, ?>) ((Map<?, ?>) view.get("deadlines")).get("qualification")).get("dueOn"))
+                .isEqualTo("2026-07-01");
+
+        assertThat(JsonPost.post(http, "/api/v1/assistants/" + id + "/hiring-proof", "{\"on\":\"2023-07-10\"}")
+                           .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(JsonPost.post(http, "/api/v1/assistants/" + id + "/qualifications",
+                                 "{\"on\":\"2024-03-01\",\"code\":\"FAE\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<?, ?> qualified = view(id, 2);
+        assertThat(qualified.get("qualified")).isEqualTo(true);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) qualified.get("deadlines")).get("hiringProof")).get("status"))
+                .isEqualTo("MET");
+
+        ResponseEntity<Map> early = JsonPost.post(http, "/api/v1/assistants/" + id + "/departure",
+                                                  "{\"on\":\"2023-01-01\",\"code\":\"RESIGNATION\"}");
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(early.getBody()).containsEntry("rule", "DEPARTURE_BEFORE_HIRING");
+        assertThat(JsonPost.post(http, "/api/v1/assistants/" + id + "/departure",
+                                 "{\"on\":\"2024-09-30\",\"code\":\"RESIGNATION\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(view(id, 3).get("status")).isEqualTo("LEFT");
+        assertThat(JsonPost.post(http, "/api/v1/assistants", "{\"contractIds\":[],\"employerType\":\"X\"}")
+                           .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+}
