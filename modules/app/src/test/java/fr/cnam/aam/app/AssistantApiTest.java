@@ -68,4 +68,38 @@ class AssistantApiTest {
         assertThat(JsonPost.post(http, "/api/v1/assistants", "{\"contractIds\":[],\"employerType\":\"X\"}")
                            .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
+
+    private Map<?, ?> contract(String id, java.util.function.Predicate<Map<?, ?>> until) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.getForObject("/api/v1/contracts/" + id, Map.class), v -> v != null && until.test(v));
+    }
+
+    @Test
+    void aDepartureProposesASuspensionAndAReplacementResumesTheContract() {
+        String contract = "Contract:pol-" + UUID.randomUUID();
+        Signatures.assessAndSign(commands, contract, LocalDate.of(2023, 6, 1));
+        String first = "pol-" + UUID.randomUUID();
+        JsonPost.post(http, "/api/v1/assistants", """
+                {"assistantId":"%s","contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"2023-07-01","qualifications":["CQP"]}
+                """.formatted(first, contract));
+        assertThat(JsonPost.post(http, "/api/v1/assistants/" + first + "/departure",
+                                 "{\"on\":\"2024-02-01\",\"code\":\"RESIGNATION\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        // S27: no immediate replacement → the caisse may suspend: the contract shows the proposal
+        contract(contract, v -> v.get("history").toString().contains("SUSPENSION_PROPOSED"));
+        assertThat(JsonPost.post(http, "/api/v1/contracts/" + contract + "/suspensions",
+                "{\"avenantReference\":\"AV-S1\",\"reason\":\"assistant left\",\"effectiveOn\":\"2024-02-01\"}")
+                           .getStatusCode()).isEqualTo(HttpStatus.OK);
+        contract(contract, v -> "SUSPENDED".equals(v.get("status")));
+
+        String second = "pol-" + UUID.randomUUID();
+        assertThat(JsonPost.post(http, "/api/v1/assistants", """
+                {"assistantId":"%s","contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"2024-04-01","qualifications":["CQP"],"replacesAssistantId":"%s"}
+                """.formatted(second, contract, first)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // S27: reactivated once a new assistant is hired
+        Map<?, ?> resumed = contract(contract, v -> "ACTIVE".equals(v.get("status")));
+        assertThat(resumed.get("history").toString()).contains("RESUMED", "2024-04-01");
+    }
 }

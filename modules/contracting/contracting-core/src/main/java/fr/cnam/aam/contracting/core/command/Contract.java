@@ -7,6 +7,8 @@ import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.ProposeSuspensionCommand;
+import fr.cnam.aam.contracting.api.SuspensionProposed;
 import fr.cnam.aam.contracting.api.ObjectivesAmended;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
@@ -205,6 +207,16 @@ class Contract {
         }
         apply(new ContractSuspended(contractId, command.avenantReference(), command.reason(),
                                     command.effectiveOn()));
+    }
+
+    @CommandHandler
+    void handle(ProposeSuspensionCommand command) {
+        requireOpen();
+        if (suspendedOn != null) {
+            throw new BusinessRuleViolation("CONTRACT_ALREADY_SUSPENDED", "the contract is suspended since "
+                                            + suspendedOn);
+        }
+        apply(new SuspensionProposed(contractId, command.cause(), command.assistantId(), command.since()));
     }
 
     @CommandHandler

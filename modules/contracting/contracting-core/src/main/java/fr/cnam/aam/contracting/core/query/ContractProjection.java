@@ -2,6 +2,7 @@ package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.SuspensionProposed;
 import fr.cnam.aam.contracting.api.ObjectivesAmended;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
@@ -171,6 +172,16 @@ class ContractProjection {
         if (current != null && current.version() < sequence) {
             mongo.save(current.withObjectives(event.objectives(), new ContractView.Step("OBJECTIVES_AMENDED",
                     event.effectiveOn(), event.avenantReference(), event.reason()), sequence));
+        }
+    }
+
+    @EventHandler
+    void on(SuspensionProposed event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "SUSPENSION_PROPOSED", event.since(), null, event.cause() + " (" + event.assistantId() + ")"),
+                    sequence));
         }
     }
 

@@ -3,6 +3,8 @@ package fr.cnam.aam.contracting.core.command;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.ObjectivesAmended;
+import fr.cnam.aam.contracting.api.ProposeSuspensionCommand;
+import fr.cnam.aam.contracting.api.SuspensionProposed;
 import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.api.ContractTermReached;
@@ -389,6 +391,17 @@ class ContractTest {
         // before the 2024 convention the option does not exist: the 2023 contract of this class cannot take it
         fixture.given(signed())
                .when(new AmendContractCommand(ID, "AV-2A", "TWO_FULL_TIME", LocalDate.of(2026, 10, 1), "x"))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aSuspensionIsProposedUnlessTheContractIsSuspendedAlready() {
+        ContractSigned signed = signed();
+        fixture.given(signed)
+               .when(new ProposeSuspensionCommand(ID, "assistant left", "Assistant:a", LocalDate.of(2024, 2, 1)))
+               .expectEvents(new SuspensionProposed(ID, "assistant left", "Assistant:a", LocalDate.of(2024, 2, 1)));
+        fixture.given(signed, new ContractSuspended(ID, "AV-S", "absent", LocalDate.of(2024, 1, 1)))
+               .when(new ProposeSuspensionCommand(ID, "assistant left", "Assistant:a", LocalDate.of(2024, 2, 1)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
     }
 }
