@@ -71,7 +71,8 @@ class AssistantApiTest {
 
     private Map<?, ?> contract(String id, java.util.function.Predicate<Map<?, ?>> until) {
         return await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.getForObject("/api/v1/contracts/" + id, Map.class), v -> v != null && until.test(v));
+                () -> http.getForObject("/api/v1/contracts/" + id, Map.class),
+                v -> v != null && v.get("history") != null && until.test(v));
     }
 
     @Test
