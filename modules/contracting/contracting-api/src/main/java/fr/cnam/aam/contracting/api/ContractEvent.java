@@ -4,7 +4,7 @@ package fr.cnam.aam.contracting.api;
 public sealed interface ContractEvent permits ContractSigned, ContractAmended, ContractSuspended, ContractResumed, ContractTerminated,
         AnnualActivityRecorded, ObjectivesEvaluated, RegulatoryVersionSwitched, ContractRevalued, ContractRenewed,
         SemestrialReviewHeld, ContractAnniversaryReached, ContractTermReached, ObjectivesAmended,
-        SuspensionProposed {
+        SuspensionProposed, NonComplianceProcedureOpened {
 
     String contractId();
 }

@@ -7,6 +7,8 @@ import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.SignContractCommand;
 import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.NonComplianceProcedureOpened;
+import fr.cnam.aam.contracting.api.OpenNonComplianceProcedureCommand;
 import fr.cnam.aam.contracting.api.ProposeSuspensionCommand;
 import fr.cnam.aam.contracting.api.SuspensionProposed;
 import fr.cnam.aam.contracting.api.ObjectivesAmended;
@@ -217,6 +219,14 @@ class Contract {
                                             + suspendedOn);
         }
         apply(new SuspensionProposed(contractId, command.cause(), command.assistantId(), command.since()));
+    }
+
+    @CommandHandler
+    void handle(OpenNonComplianceProcedureCommand command) {
+        requireOpen();
+        requireText(command.obligation(), "OBLIGATION_REQUIRED", "a procedure names the obligation not met");
+        apply(new NonComplianceProcedureOpened(contractId, command.obligation(), command.assistantId(),
+                                               command.missedOn()));
     }
 
     @CommandHandler

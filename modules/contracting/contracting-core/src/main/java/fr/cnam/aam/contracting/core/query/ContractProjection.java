@@ -2,6 +2,7 @@ package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.AnnualActivityRecorded;
+import fr.cnam.aam.contracting.api.NonComplianceProcedureOpened;
 import fr.cnam.aam.contracting.api.SuspensionProposed;
 import fr.cnam.aam.contracting.api.ObjectivesAmended;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
@@ -182,6 +183,16 @@ class ContractProjection {
             mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
                     "SUSPENSION_PROPOSED", event.since(), null, event.cause() + " (" + event.assistantId() + ")"),
                     sequence));
+        }
+    }
+
+    @EventHandler
+    void on(NonComplianceProcedureOpened event, @SequenceNumber long sequence) {
+        ContractDocument current = find(event.contractId());
+        if (current != null && current.version() < sequence) {
+            mongo.save(current.stepped(current.status(), current.terminatesOn(), new ContractView.Step(
+                    "NON_COMPLIANCE_PROCEDURE", event.missedOn(), null, event.obligation() + " ("
+                    + event.assistantId() + ")"), sequence));
         }
     }
 

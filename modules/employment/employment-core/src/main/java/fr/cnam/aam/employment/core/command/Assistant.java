@@ -4,6 +4,8 @@ import fr.cnam.aam.employment.api.AbsenceEnded;
 import fr.cnam.aam.employment.api.AbsenceStarted;
 import fr.cnam.aam.employment.api.AssistantHired;
 import fr.cnam.aam.employment.api.AssistantLeft;
+import fr.cnam.aam.employment.api.DeadlineMissed;
+import fr.cnam.aam.employment.api.RecordMissedDeadlineCommand;
 import fr.cnam.aam.employment.api.EndAbsenceCommand;
 import fr.cnam.aam.employment.api.HireAssistantCommand;
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
@@ -64,6 +66,8 @@ class Assistant {
     private final Set<String> qualifications = new HashSet<>();
     private LocalDate absentSince;
     private boolean left;
+    private String rulebookRevision;
+    private final Set<String> missed = new HashSet<>();
 
     Assistant() {
     }
@@ -207,6 +211,29 @@ class Assistant {
                                         !command.on().isAfter(secretaryReplacedBy)));
     }
 
+    @CommandHandler
+    void handle(RecordMissedDeadlineCommand command) {
+        requireEmployed();
+        boolean met = switch (String.valueOf(command.kind())) {
+            case "HIRING_PROOF" -> proofSubmitted;
+            case "TRAINING_START" -> trainingStarted || qualified;
+            case "QUALIFICATION" -> qualified;
+            case "SECRETARY_REPLACEMENT" -> secretaryReplaced || !formerSecretary;
+            case "LONG_ABSENCE" -> absentSince == null;
+            default -> throw new BusinessRuleViolation("DEADLINE_KIND_UNKNOWN", "no deadline " + command.kind());
+        };
+        if (met || missed.contains(command.kind() + "#" + command.dueOn())) {
+            throw new BusinessRuleViolation("DEADLINE_NOT_MISSED", command.kind() + " is met or recorded already");
+        }
+        apply(new DeadlineMissed(assistantId, contractIds, command.kind(), command.dueOn(), regulatoryVersion,
+                                 rulebookRevision));
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineMissed event) {
+        missed.add(event.kind() + "#" + event.dueOn());
+    }
+
     @EventSourcingHandler
     void on(AssistantHired event) {
         assistantId = event.assistantId();
@@ -217,6 +244,7 @@ class Assistant {
         qualifiedBy = event.qualifiedBy();
         secretaryReplacedBy = event.secretaryReplacedBy();
         regulatoryVersion = event.regulatoryVersion();
+        rulebookRevision = event.rulebookRevision();
         formerSecretary = event.formerSecretary();
         qualifications.addAll(event.qualifications());
         qualified = event.qualifiedBy() == null;

@@ -3,7 +3,9 @@ package fr.cnam.aam.employment.core.command;
 import fr.cnam.aam.employment.api.AbsenceStarted;
 import fr.cnam.aam.employment.api.AssistantHired;
 import fr.cnam.aam.employment.api.AssistantLeft;
+import fr.cnam.aam.employment.api.DeadlineMissed;
 import fr.cnam.aam.employment.api.EndAbsenceCommand;
+import fr.cnam.aam.employment.api.RecordMissedDeadlineCommand;
 import fr.cnam.aam.employment.api.HireAssistantCommand;
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
 import fr.cnam.aam.employment.api.QualificationObtained;
@@ -128,6 +130,25 @@ class AssistantTest {
         fixture.given(event).when(new RecordDepartureCommand(ID, LocalDate.of(2025, 5, 1), "RESIGNATION"))
                .expectEvents(left);
         fixture.given(event, left).when(new SubmitHiringProofCommand(ID, LocalDate.of(2025, 6, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aDeadlineIsMissedOnceAndOnlyIfUnmet() {
+        AssistantHired event = hired(LocalDate.of(2020, 3, 1), List.of(), false);
+        DeadlineMissed proofMissed = new DeadlineMissed(ID, List.of("Contract:c-1"), "HIRING_PROOF",
+                                                        LocalDate.of(2020, 3, 17), "AV7_2019", shipped.revision());
+        fixture.given(event)
+               .when(new RecordMissedDeadlineCommand(ID, "HIRING_PROOF", LocalDate.of(2020, 3, 17)))
+               .expectEvents(proofMissed);
+        fixture.given(event, proofMissed)
+               .when(new RecordMissedDeadlineCommand(ID, "HIRING_PROOF", LocalDate.of(2020, 3, 17)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(event, new HiringProofSubmitted(ID, LocalDate.of(2020, 3, 10), true))
+               .when(new RecordMissedDeadlineCommand(ID, "HIRING_PROOF", LocalDate.of(2020, 3, 17)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(event)
+               .when(new RecordMissedDeadlineCommand(ID, "SECRETARY_REPLACEMENT", LocalDate.of(2020, 9, 2)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
     }
 }
