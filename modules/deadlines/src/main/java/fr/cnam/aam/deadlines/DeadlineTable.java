@@ -20,6 +20,8 @@ import java.util.List;
  */
 public class DeadlineTable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineTable.class);
+
     public static final String PENDING = "PENDING";
     public static final String FIRING = "FIRING";
     public static final String DONE = "DONE";
@@ -87,6 +89,37 @@ public class DeadlineTable {
     /** Deadlines a stopped instance had taken but not finished go back to PENDING (their commands are idempotent). */
     public void releaseUnfinished() {
         collection().updateMany(Filters.eq("status", FIRING), Updates.set("status", PENDING));
+    }
+
+    /** What a due deadline does: returns the outcome to record; an exception leaves it to be tried again. */
+    @FunctionalInterface
+    public interface Firing {
+        String fire(Document deadline);
+    }
+
+    /**
+     * Takes every deadline due by {@code today} that no other instance took, fires it and records the outcome;
+     * one that fails with an exception goes back to PENDING. Returns how many were closed by this call.
+     */
+    public int fireDue(LocalDate today, Firing firing) {
+        int closed = 0;
+        for (Document deadline : due(today)) {
+            String id = deadline.getString("_id");
+            if (!claim(id)) {
+                continue;
+            }
+            String outcome;
+            try {
+                outcome = firing.fire(deadline);
+            } catch (RuntimeException e) {
+                log.warn("Deadline {} failed; it will be tried again", id, e);
+                releaseOne(id);
+                continue;
+            }
+            finish(id, outcome);
+            closed++;
+        }
+        return closed;
     }
 
     public List<Document> of(String owner) {

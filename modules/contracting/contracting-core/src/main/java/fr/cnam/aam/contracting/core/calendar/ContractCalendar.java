@@ -4,9 +4,6 @@ import fr.cnam.aam.contracting.api.ReachTermCommand;
 import fr.cnam.aam.contracting.api.RecordAnniversaryCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,8 +20,6 @@ import java.time.LocalDate;
 @Component
 public class ContractCalendar {
 
-    private static final Logger log = LoggerFactory.getLogger(ContractCalendar.class);
-
     private final ContractDeadlines deadlines;
     private final CommandGateway commands;
     private final Clock clock;
@@ -40,35 +35,21 @@ public class ContractCalendar {
         deadlines.releaseUnfinished();
     }
 
-    /** Fires every deadline due by today; returns how many this call fired. */
+    /** Fires every deadline due by today; returns how many this call closed. */
     public synchronized int fireDue() {
-        LocalDate today = LocalDate.now(clock);
-        int fired = 0;
-        for (Document deadline : deadlines.due(today)) {
-            String id = deadline.getString("_id");
-            if (!deadlines.claim(id)) {
-                continue;
-            }
+        return deadlines.fireDue(LocalDate.now(clock), deadline -> {
             String contractId = deadline.getString("contractId");
             LocalDate dueOn = LocalDate.parse(deadline.getString("dueOn"));
-            String outcome;
             try {
                 if (ContractDeadlinePlanner.TERM.equals(deadline.getString("kind"))) {
                     commands.sendAndWait(new ReachTermCommand(contractId, dueOn));
                 } else {
                     commands.sendAndWait(new RecordAnniversaryCommand(contractId, dueOn));
                 }
-                outcome = "FIRED";
-                fired++;
+                return "FIRED";
             } catch (BusinessRuleViolation refused) {
-                outcome = "REFUSED " + refused.rule();
-            } catch (RuntimeException e) {
-                log.warn("Deadline {} failed; it will be tried again", id, e);
-                deadlines.releaseOne(id);
-                continue;
+                return "REFUSED " + refused.rule();
             }
-            deadlines.finish(id, outcome);
-        }
-        return fired;
+        });
     }
 }

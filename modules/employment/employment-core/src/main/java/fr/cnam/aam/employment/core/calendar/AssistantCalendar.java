@@ -3,9 +3,6 @@ package fr.cnam.aam.employment.core.calendar;
 import fr.cnam.aam.employment.api.RecordMissedDeadlineCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +13,6 @@ import java.time.LocalDate;
 /** Fires the assistants' deadlines that have come, by the injected clock, each with one effect (ADR 0004). */
 @Component
 public class AssistantCalendar {
-
-    private static final Logger log = LoggerFactory.getLogger(AssistantCalendar.class);
 
     private final AssistantDeadlineTable deadlines;
     private final CommandGateway commands;
@@ -34,29 +29,16 @@ public class AssistantCalendar {
         deadlines.releaseUnfinished();
     }
 
-    /** Fires every deadline due by today; returns how many this call fired. */
+    /** Fires every deadline due by today; returns how many this call closed. */
     public synchronized int fireDue() {
-        int fired = 0;
-        for (Document deadline : deadlines.due(LocalDate.now(clock))) {
-            String id = deadline.getString("_id");
-            if (!deadlines.claim(id)) {
-                continue;
-            }
-            String outcome;
+        return deadlines.fireDue(LocalDate.now(clock), deadline -> {
             try {
                 commands.sendAndWait(new RecordMissedDeadlineCommand(deadline.getString("assistantId"),
                         deadline.getString("kind"), LocalDate.parse(deadline.getString("dueOn"))));
-                outcome = "MISSED";
-                fired++;
+                return "MISSED";
             } catch (BusinessRuleViolation refused) {
-                outcome = "REFUSED " + refused.rule();
-            } catch (RuntimeException e) {
-                log.warn("Deadline {} failed; it will be tried again", id, e);
-                deadlines.releaseOne(id);
-                continue;
+                return "REFUSED " + refused.rule();
             }
-            deadlines.finish(id, outcome);
-        }
-        return fired;
+        });
     }
 }
