@@ -62,9 +62,14 @@ class AssistantCalendarTest {
         // hired on 1 July 2023 without qualification: proof by 16 July (15 days, S12, unverified), training
         // started by 1 July 2025 (2 years), qualified by 1 July 2026 (3 years): §1.7 (S32, S21)
         commands.sendAndWait(new HireAssistantCommand(assistant, List.of(contract), "DOCTOR", true, 35,
-                                                      LocalDate.of(2023, 7, 1), List.of(), false, null));
+                                                      LocalDate.of(2023, 7, 1), List.of(), false, null, "751"));
         await().atMost(Duration.ofSeconds(10)).until(() -> deadlines.of(assistant).size() == 3);
         SettableClock business = (SettableClock) clock;
+
+        // on 5 July 2023, the caisse sees the proof due within 30 days, not the training due in 2025
+        List<Map<?, ?>> dueSoon = http.getForObject("/api/v1/assistants/deadlines?caisse=751&days=30", List.class);
+        assertThat(dueSoon).extracting(d -> d.get("kind") + " " + d.get("dueOn"))
+                           .containsExactly("HIRING_PROOF 2023-07-17");
 
         assertThat(calendar.fireDue()).isZero();
         business.set(Instant.parse("2023-07-20T08:00:00Z"));

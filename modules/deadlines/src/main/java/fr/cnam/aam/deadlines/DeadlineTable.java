@@ -42,11 +42,25 @@ public class DeadlineTable {
     }
 
     public void plan(String owner, String kind, LocalDate dueOn) {
+        plan(owner, kind, dueOn, java.util.Map.of());
+    }
+
+    /** As above, with fields to find the deadline by later (e.g. the caisse). */
+    public void plan(String owner, String kind, LocalDate dueOn, java.util.Map<String, Object> fields) {
         String id = owner + "#" + kind + "#" + dueOn;
-        collection().updateOne(Filters.eq("_id", id),
-                Updates.combine(Updates.setOnInsert(ownerField, owner), Updates.setOnInsert("kind", kind),
-                                Updates.setOnInsert("dueOn", dueOn.toString()), Updates.setOnInsert("status", PENDING)),
-                new UpdateOptions().upsert(true));
+        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(
+                Updates.setOnInsert(ownerField, owner), Updates.setOnInsert("kind", kind),
+                Updates.setOnInsert("dueOn", dueOn.toString()), Updates.setOnInsert("status", PENDING)));
+        fields.forEach((name, value) -> updates.add(Updates.setOnInsert(name, value)));
+        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates), new UpdateOptions().upsert(true));
+    }
+
+    /** Pending deadlines due from {@code from} to {@code to} whose {@code field} equals {@code value}, by date. */
+    public List<Document> pendingBetween(LocalDate from, LocalDate to, String field, Object value) {
+        List<Document> found = collection().find(Filters.and(Filters.eq("status", PENDING), Filters.eq(field, value),
+                Filters.gte("dueOn", from.toString()), Filters.lte("dueOn", to.toString()))).into(new ArrayList<>());
+        found.sort((a, b) -> a.getString("dueOn").compareTo(b.getString("dueOn")));
+        return found;
     }
 
     public void cancelPending(String owner) {

@@ -12,5 +12,5 @@ public record AssistantHired(String assistantId, List<String> contractIds, Strin
                              List<String> qualifications, boolean formerSecretary, String replacesAssistantId,
                              LocalDate hiringProofBy, LocalDate trainingStartBy, LocalDate qualifiedBy,
                              LocalDate secretaryReplacedBy, String regulatoryVersion, String rulebookRevision,
-                             List<String> rules) {
+                             List<String> rules, String caisseCode) {
 }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 class AssistantDeadlinePlanner {
 
     private final AssistantDeadlineTable deadlines;
+    private final java.util.Map<String, String> caisses = new java.util.concurrent.ConcurrentHashMap<>();
 
     AssistantDeadlinePlanner(AssistantDeadlineTable deadlines) {
         this.deadlines = deadlines;
@@ -30,10 +31,11 @@ class AssistantDeadlinePlanner {
 
     @EventHandler
     void on(AssistantHired e) {
-        planAfter(e.assistantId(), "HIRING_PROOF", e.hiringProofBy());
-        planAfter(e.assistantId(), "TRAINING_START", e.trainingStartBy());
-        planAfter(e.assistantId(), "QUALIFICATION", e.qualifiedBy());
-        planAfter(e.assistantId(), "SECRETARY_REPLACEMENT", e.secretaryReplacedBy());
+        caisses.put(e.assistantId(), e.caisseCode() == null ? "" : e.caisseCode());
+        planAfter(e.assistantId(), "HIRING_PROOF", e.hiringProofBy(), e.caisseCode());
+        planAfter(e.assistantId(), "TRAINING_START", e.trainingStartBy(), e.caisseCode());
+        planAfter(e.assistantId(), "QUALIFICATION", e.qualifiedBy(), e.caisseCode());
+        planAfter(e.assistantId(), "SECRETARY_REPLACEMENT", e.secretaryReplacedBy(), e.caisseCode());
     }
 
     @EventHandler
@@ -61,7 +63,7 @@ class AssistantDeadlinePlanner {
 
     @EventHandler
     void on(AbsenceStarted e) {
-        deadlines.plan(e.assistantId(), "LONG_ABSENCE", e.longAbsenceFrom());
+        deadlines.plan(e.assistantId(), "LONG_ABSENCE", e.longAbsenceFrom(), caisse(e.assistantId()));
     }
 
     @EventHandler
@@ -74,9 +76,20 @@ class AssistantDeadlinePlanner {
         deadlines.cancelPending(e.assistantId());
     }
 
-    private void planAfter(String assistantId, String kind, LocalDate lastDay) {
+    private void planAfter(String assistantId, String kind, LocalDate lastDay, String caisseCode) {
         if (lastDay != null) {
-            deadlines.plan(assistantId, kind, lastDay.plusDays(1));
+            deadlines.plan(assistantId, kind, lastDay.plusDays(1),
+                           caisseCode == null ? java.util.Map.of() : java.util.Map.of("caisseCode", caisseCode));
         }
+    }
+
+    /** The caisse recorded with the assistant's first deadlines, for the ones planned later. */
+    private java.util.Map<String, Object> caisse(String assistantId) {
+        String known = caisses.get(assistantId);
+        if (known == null) {
+            known = deadlines.of(assistantId).stream().map(d -> d.getString("caisseCode"))
+                             .filter(java.util.Objects::nonNull).findFirst().orElse("");
+        }
+        return known.isEmpty() ? java.util.Map.of() : java.util.Map.of("caisseCode", known);
     }
 }

@@ -104,7 +104,7 @@ class Assistant {
                 command.permanentContract(), command.weeklyHours(), command.hiredOn(), List.copyOf(held),
                 command.formerSecretary(), command.replacesAssistantId(),
                 command.hiredOn().plusDays(proofDays.asInt()), deadlines.trainingStartBy(), deadlines.qualifiedBy(),
-                deadlines.secretaryReplacedBy(), version.name(), rulebook.revision(), rules));
+                deadlines.secretaryReplacedBy(), version.name(), rulebook.revision(), rules, command.caisseCode()));
     }
 
     @CommandHandler

@@ -23,7 +23,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import fr.cnam.aam.employment.core.calendar.AssistantDeadlineTable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.RequestParam;
+
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -38,10 +45,15 @@ class AssistantController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final AssistantDeadlineTable deadlines;
+    private final Clock clock;
 
-    AssistantController(CommandGateway commands, QueryGateway queries) {
+    AssistantController(CommandGateway commands, QueryGateway queries, AssistantDeadlineTable deadlines,
+                        Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -51,7 +63,8 @@ class AssistantController {
         commands.sendAndWait(new HireAssistantCommand(id, contracts, r.employerType(), r.permanentContract(),
                 r.weeklyHours(), r.hiredOn(), r.qualifications() == null ? List.of() : r.qualifications(),
                 r.formerSecretary(), r.replacesAssistantId() == null ? null
-                                                                      : TypedId.of(TYPE, r.replacesAssistantId())));
+                                                                      : TypedId.of(TYPE, r.replacesAssistantId()),
+                r.caisseCode()));
         return ResponseEntity.created(URI.create("/api/v1/assistants/" + id)).body(Map.of("assistantId", id));
     }
 
@@ -88,6 +101,17 @@ class AssistantController {
     @PostMapping("/{assistantId}/secretary-replacement")
     Map<String, String> secretary(@PathVariable String assistantId, @Valid @RequestBody DatedRequest r) {
         return send(assistantId, id -> new RecordSecretaryReplacementCommand(id, r.on(), r.code()));
+    }
+
+    /** Deadlines still open for the caisse's assistants, due within the next {@code days} days (by the clock). */
+    @GetMapping("/deadlines")
+    List<Map<String, Object>> dueSoon(@RequestParam String caisse,
+                                      @RequestParam(defaultValue = "30") @Min(0) @Max(3660) int days) {
+        LocalDate today = LocalDate.now(clock);
+        return deadlines.pendingBetween(today, today.plusDays(days), "caisseCode", caisse).stream()
+                        .map(d -> Map.<String, Object>of("assistantId", d.getString("assistantId"),
+                                                         "kind", d.getString("kind"), "dueOn", d.getString("dueOn")))
+                        .toList();
     }
 
     @GetMapping("/{assistantId}")

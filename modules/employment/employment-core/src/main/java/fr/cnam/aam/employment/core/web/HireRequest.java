@@ -19,5 +19,6 @@ record HireRequest(
         @NotNull LocalDate hiredOn,
         List<String> qualifications,
         boolean formerSecretary,
-        String replacesAssistantId) {
+        String replacesAssistantId,
+        @Pattern(regexp = "[0-9A-Z]{2,5}") String caisseCode) {
 }
