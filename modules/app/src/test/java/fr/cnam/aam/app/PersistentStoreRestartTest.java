@@ -4,6 +4,10 @@ import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAnniversaryReached;
 import fr.cnam.aam.contracting.core.calendar.ContractCalendar;
 import fr.cnam.aam.contracting.core.calendar.ContractDeadlines;
+import fr.cnam.aam.employment.api.DeadlineMissed;
+import fr.cnam.aam.employment.api.HireAssistantCommand;
+import fr.cnam.aam.employment.core.calendar.AssistantCalendar;
+import fr.cnam.aam.employment.core.calendar.AssistantDeadlineTable;
 import fr.cnam.aam.contracting.api.ContractView;
 import fr.cnam.aam.contracting.api.FindContractQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,12 +51,18 @@ class PersistentStoreRestartTest {
     @Test
     void aRestartKeepsEventsTokensAndViews() throws Exception {
         String id = "Contract:restart-1";
+        String assistant = "Assistant:restart-1";
         try (ConfigurableApplicationContext first = start("2023-06-01T09:00:00Z")) {
             Signatures.assessAndSign(first.getBean(CommandGateway.class), id, LocalDate.of(2023, 6, 1));
             await().atMost(Duration.ofSeconds(10)).until(() -> view(first, id) != null);
             // the calendar has planned the first anniversary, 1 June 2024, before the stop
             await().atMost(Duration.ofSeconds(10)).until(
                     () -> first.getBean(ContractDeadlines.class).of(id).size() == 5);
+            // and an assistant hired that day without qualification: proof, training, qualification planned
+            first.getBean(CommandGateway.class).sendAndWait(new HireAssistantCommand(assistant, List.of(id),
+                    "DOCTOR", true, 35, LocalDate.of(2023, 6, 1), List.of(), false, null, "751"));
+            await().atMost(Duration.ofSeconds(10)).until(
+                    () -> first.getBean(AssistantDeadlineTable.class).of(assistant).size() == 3);
         }
         assertThat(Files.list(dataDirectory)).isNotEmpty();
 
@@ -69,6 +80,12 @@ class PersistentStoreRestartTest {
             calendar.fireDue();
             assertThat(second.getBean(EventStore.class).readEvents(id).asStream()
                              .filter(m -> m.getPayload() instanceof ContractAnniversaryReached)).hasSize(1);
+            // the proof due by 16 June 2023 never came: missed once, after the restart
+            AssistantCalendar assistants = second.getBean(AssistantCalendar.class);
+            assistants.fireDue();
+            assistants.fireDue();
+            assertThat(second.getBean(EventStore.class).readEvents(assistant).asStream()
+                             .filter(m -> m.getPayload() instanceof DeadlineMissed)).hasSize(1);
         }
     }
 }
