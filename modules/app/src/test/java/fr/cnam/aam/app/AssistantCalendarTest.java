@@ -76,6 +76,9 @@ class AssistantCalendarTest {
         calendar.fireDue();
         calendar.fireDue();
         assertThat(missed(assistant)).extracting(DeadlineMissed::kind).containsExactly("HIRING_PROOF");
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(
+                http.getForObject("/api/v1/assistants/" + assistant, Map.class).get("deadlines"))
+                .contains("hiringProof={dueOn=2023-07-16, status=MISSED}"));
 
         commands.sendAndWait(new StartTrainingCommand(assistant, LocalDate.of(2024, 9, 1), "CQP"));
         business.set(Instant.parse("2026-07-03T08:00:00Z"));

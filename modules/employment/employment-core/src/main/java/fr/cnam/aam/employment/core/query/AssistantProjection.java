@@ -4,6 +4,7 @@ import fr.cnam.aam.employment.api.AbsenceEnded;
 import fr.cnam.aam.employment.api.AbsenceStarted;
 import fr.cnam.aam.employment.api.AssistantHired;
 import fr.cnam.aam.employment.api.AssistantLeft;
+import fr.cnam.aam.employment.api.DeadlineMissed;
 import fr.cnam.aam.employment.api.FindAssistantQuery;
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
 import fr.cnam.aam.employment.api.QualificationObtained;
@@ -104,6 +105,27 @@ class AssistantProjection {
     void on(AssistantLeft e, @SequenceNumber long sequence) {
         update(e.assistantId(), sequence, v -> v.append("status", "LEFT").append("leftOn", str(e.leftOn()))
                                                 .append("departureReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(DeadlineMissed e, @SequenceNumber long sequence) {
+        update(e.assistantId(), sequence, v -> {
+            String name = switch (e.kind()) {
+                case "HIRING_PROOF" -> "hiringProof";
+                case "TRAINING_START" -> "trainingStart";
+                case "QUALIFICATION" -> "qualification";
+                case "SECRETARY_REPLACEMENT" -> "secretaryReplacement";
+                default -> null;
+            };
+            if (name == null) {
+                v.put("longAbsence", true);
+                return;
+            }
+            Document deadline = v.get("deadlines", Document.class).get(name, Document.class);
+            if (deadline != null) {
+                deadline.put("status", "MISSED");
+            }
+        });
     }
 
     @ResetHandler
