@@ -70,97 +70,78 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/avenants")
-    ResponseEntity<Map<String, String>> amend(@PathVariable String contractId,
-                                              @Valid @RequestBody AmendContractRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new AmendContractCommand(id, request.avenantReference(), request.option(),
-                                                      request.effectiveOn(), request.reason()));
-        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    Map<String, Object> amend(@PathVariable String contractId, @Valid @RequestBody AmendContractRequest request) {
+        return send(contractId, id -> new AmendContractCommand(id, request.avenantReference(), request.option(),
+                                                               request.effectiveOn(), request.reason()),
+                    "avenantReference", request.avenantReference());
     }
 
     @PostMapping("/{contractId}/suspensions")
-    ResponseEntity<Map<String, String>> suspend(@PathVariable String contractId,
-                                                @Valid @RequestBody StepRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new SuspendContractCommand(id, request.avenantReference(), request.reason(),
-                                                        request.effectiveOn()));
-        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    Map<String, Object> suspend(@PathVariable String contractId, @Valid @RequestBody StepRequest request) {
+        return send(contractId, id -> new SuspendContractCommand(id, request.avenantReference(), request.reason(),
+                                                                 request.effectiveOn()),
+                    "avenantReference", request.avenantReference());
     }
 
     @PostMapping("/{contractId}/resumptions")
-    ResponseEntity<Map<String, String>> resume(@PathVariable String contractId,
-                                               @Valid @RequestBody StepRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new ResumeContractCommand(id, request.avenantReference(), request.reason(),
-                                                       request.effectiveOn()));
-        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    Map<String, Object> resume(@PathVariable String contractId, @Valid @RequestBody StepRequest request) {
+        return send(contractId, id -> new ResumeContractCommand(id, request.avenantReference(), request.reason(),
+                                                                request.effectiveOn()),
+                    "avenantReference", request.avenantReference());
     }
 
     @PostMapping("/{contractId}/termination")
-    ResponseEntity<Map<String, String>> terminate(@PathVariable String contractId,
-                                                  @Valid @RequestBody TerminationRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new TerminateContractCommand(id, request.by(), request.reason(), request.notifiedOn()));
-        return ResponseEntity.ok(Map.of("contractId", id, "by", request.by()));
+    Map<String, Object> terminate(@PathVariable String contractId, @Valid @RequestBody TerminationRequest request) {
+        return send(contractId, id -> new TerminateContractCommand(id, request.by(), request.reason(),
+                                                                   request.notifiedOn()),
+                    "by", request.by());
     }
 
     @PostMapping("/{contractId}/activity")
-    ResponseEntity<Map<String, Object>> activity(@PathVariable String contractId,
-                                                 @Valid @RequestBody ActivityRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new RecordAnnualActivityCommand(id, request.contractYear(), request.mtPatients(),
-                                                             request.fileActive(), request.recordedOn()));
-        return ResponseEntity.ok(Map.of("contractId", id, "contractYear", request.contractYear()));
+    Map<String, Object> activity(@PathVariable String contractId, @Valid @RequestBody ActivityRequest request) {
+        return send(contractId, id -> new RecordAnnualActivityCommand(id, request.contractYear(), request.mtPatients(),
+                                                                      request.fileActive(), request.recordedOn()),
+                    "contractYear", request.contractYear());
     }
 
     @PostMapping("/{contractId}/evaluations")
-    ResponseEntity<Map<String, Object>> evaluate(@PathVariable String contractId,
-                                                 @Valid @RequestBody EvaluationRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new EvaluateObjectivesCommand(id, request.contractYear(), request.evaluatedOn()));
-        return ResponseEntity.ok(Map.of("contractId", id, "contractYear", request.contractYear()));
+    Map<String, Object> evaluate(@PathVariable String contractId, @Valid @RequestBody EvaluationRequest request) {
+        return send(contractId, id -> new EvaluateObjectivesCommand(id, request.contractYear(), request.evaluatedOn()),
+                    "contractYear", request.contractYear());
     }
 
     @PostMapping("/{contractId}/version-switch")
-    ResponseEntity<Map<String, Object>> switchVersion(@PathVariable String contractId,
-                                                      @Valid @RequestBody VersionSwitchRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new SwitchRegulatoryVersionCommand(id, request.toVersion(), request.requestedOn(),
-                                                                request.reason()));
-        return ResponseEntity.ok(Map.of("contractId", id, "toVersion", request.toVersion()));
+    Map<String, Object> switchVersion(@PathVariable String contractId,
+                                      @Valid @RequestBody VersionSwitchRequest request) {
+        return send(contractId, id -> new SwitchRegulatoryVersionCommand(id, request.toVersion(), request.requestedOn(),
+                                                                         request.reason()),
+                    "toVersion", request.toVersion());
     }
 
     @PostMapping("/{contractId}/revaluations")
-    ResponseEntity<Map<String, Object>> revalue(@PathVariable String contractId,
-                                                @Valid @RequestBody RevaluationRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new RevalueAtAnniversaryCommand(id, request.anniversaryOn()));
-        return ResponseEntity.ok(Map.of("contractId", id, "anniversaryOn", request.anniversaryOn()));
+    Map<String, Object> revalue(@PathVariable String contractId, @Valid @RequestBody RevaluationRequest request) {
+        return send(contractId, id -> new RevalueAtAnniversaryCommand(id, request.anniversaryOn()),
+                    "anniversaryOn", request.anniversaryOn());
     }
 
     @PostMapping("/{contractId}/renewal")
-    ResponseEntity<Map<String, Object>> renew(@PathVariable String contractId,
-                                              @Valid @RequestBody RenewalRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new RenewContractCommand(id, request.decidedOn()));
-        return ResponseEntity.ok(Map.of("contractId", id));
+    Map<String, Object> renew(@PathVariable String contractId, @Valid @RequestBody RenewalRequest request) {
+        return send(contractId, id -> new RenewContractCommand(id, request.decidedOn()),
+                    "decidedOn", request.decidedOn());
     }
 
     @PostMapping("/{contractId}/semestrial-reviews")
-    ResponseEntity<Map<String, Object>> review(@PathVariable String contractId,
-                                               @Valid @RequestBody ReviewRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new RecordSemestrialReviewCommand(id, request.heldOn(), request.summary()));
-        return ResponseEntity.ok(Map.of("contractId", id, "heldOn", request.heldOn()));
+    Map<String, Object> review(@PathVariable String contractId, @Valid @RequestBody ReviewRequest request) {
+        return send(contractId, id -> new RecordSemestrialReviewCommand(id, request.heldOn(), request.summary()),
+                    "heldOn", request.heldOn());
     }
 
     @PostMapping("/{contractId}/objectives")
-    ResponseEntity<Map<String, Object>> amendObjectives(@PathVariable String contractId,
-                                                        @Valid @RequestBody ObjectivesRequest request) {
-        String id = TypedId.of(TYPE, contractId);
-        commands.sendAndWait(new AmendObjectivesCommand(id, request.avenantReference(), request.effectiveOn(),
-                                                        request.targets(), request.reason()));
-        return ResponseEntity.ok(Map.of("contractId", id, "avenantReference", request.avenantReference()));
+    Map<String, Object> amendObjectives(@PathVariable String contractId,
+                                        @Valid @RequestBody ObjectivesRequest request) {
+        return send(contractId, id -> new AmendObjectivesCommand(id, request.avenantReference(), request.effectiveOn(),
+                                                                 request.targets(), request.reason()),
+                    "avenantReference", request.avenantReference());
     }
 
     /** The contract's calendar: anniversaries and the term, with what happened when each came. */
@@ -175,6 +156,14 @@ class ContractController {
             deadline.put("outcome", d.getString("outcome"));
             return deadline;
         }).sorted(java.util.Comparator.comparing(m -> (String) m.get("dueOn"))).toList();
+    }
+
+    /** Sends the command to the contract; answers with its identifier and the field that names the step. */
+    private Map<String, Object> send(String contractId, java.util.function.Function<String, Object> command,
+                                     String key, Object value) {
+        String id = TypedId.of(TYPE, contractId);
+        commands.sendAndWait(command.apply(id));
+        return Map.of("contractId", id, key, value);
     }
 
     /** Contracts by caisse, département, status, version and option (each optional), a page at a time. */
