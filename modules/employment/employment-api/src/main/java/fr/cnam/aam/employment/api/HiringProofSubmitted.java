@@ -6,5 +6,6 @@ import java.time.LocalDate;
 
 /** The proof of hiring reached the caisse; {@code inTime} against the deadline set at hiring. */
 @Revision("1")
-public record HiringProofSubmitted(String assistantId, LocalDate submittedOn, boolean inTime) {
+public record HiringProofSubmitted(String assistantId, LocalDate submittedOn, boolean inTime, LocalDate hiredOn,
+                                   java.util.List<String> contractIds) {
 }

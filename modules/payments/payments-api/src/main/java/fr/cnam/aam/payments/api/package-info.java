@@ -1,2 +1,2 @@
-/** Payments context, published language: schedules, payment orders, ledger queries. */
+/** Payments context, published language: payment schedules and their lines. */
 package fr.cnam.aam.payments.api;

@@ -1,2 +1,2 @@
-/** Payments context: payment schedules and orders. Skeleton until its issue is taken. */
+/** Payments context: payment schedules planned by the rulebook from contracting and employment events. */
 package fr.cnam.aam.payments.core;

@@ -115,7 +115,7 @@ class Assistant {
             throw new BusinessRuleViolation("PROOF_ALREADY_SUBMITTED", "the proof of hiring is in already");
         }
         apply(new HiringProofSubmitted(assistantId, command.submittedOn(),
-                                       !command.submittedOn().isAfter(hiringProofBy)));
+                                       !command.submittedOn().isAfter(hiringProofBy), hiredOn, contractIds));
     }
 
     @CommandHandler

@@ -97,7 +97,8 @@ class AssistantTest {
     void proofTrainingAndQualificationAreCheckedAgainstTheirDeadlines() {
         AssistantHired event = hired(LocalDate.of(2020, 3, 1), List.of(), false);
         fixture.given(event).when(new SubmitHiringProofCommand(ID, LocalDate.of(2020, 3, 20)))
-               .expectEvents(new HiringProofSubmitted(ID, LocalDate.of(2020, 3, 20), false));
+               .expectEvents(new HiringProofSubmitted(ID, LocalDate.of(2020, 3, 20), false,
+                                                      LocalDate.of(2020, 3, 1), List.of("Contract:c-1")));
         fixture.given(event).when(new StartTrainingCommand(ID, LocalDate.of(2021, 1, 10), "CQP"))
                .expectEvents(new TrainingStarted(ID, LocalDate.of(2021, 1, 10), "CQP", true));
         fixture.given(event).when(new RecordQualificationCommand(ID, "CQP", LocalDate.of(2022, 12, 1)))
@@ -144,7 +145,8 @@ class AssistantTest {
         fixture.given(event, proofMissed)
                .when(new RecordMissedDeadlineCommand(ID, "HIRING_PROOF", LocalDate.of(2020, 3, 17)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
-        fixture.given(event, new HiringProofSubmitted(ID, LocalDate.of(2020, 3, 10), true))
+        fixture.given(event, new HiringProofSubmitted(ID, LocalDate.of(2020, 3, 10), true, LocalDate.of(2020, 3, 1),
+                                                     List.of("Contract:c-1")))
                .when(new RecordMissedDeadlineCommand(ID, "HIRING_PROOF", LocalDate.of(2020, 3, 17)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
         fixture.given(event)

@@ -1,0 +1,4 @@
+package fr.cnam.aam.payments.api;
+
+public record FindPaymentScheduleQuery(String contractId) {
+}
