@@ -28,9 +28,7 @@ class AssistantApiTest {
     CommandGateway commands;
 
     private Map<?, ?> view(String id, long version) {
-        return await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.getForObject("/api/v1/assistants/" + id, Map.class),
-                v -> v != null && v.get("version") != null && ((Number) v.get("version")).longValue() >= version);
+        return Views.atVersion(http, "/api/v1/assistants/" + id, version);
     }
 
     @Test

@@ -33,9 +33,7 @@ class ContractAcrossVersionsEndToEndTest {
     }
 
     private Map<?, ?> view(String id, long version) {
-        return await().atMost(Duration.ofSeconds(15)).until(
-                () -> http.getForObject("/api/v1/contracts/" + id, Map.class),
-                v -> v != null && v.get("version") != null && ((Number) v.get("version")).longValue() >= version);
+        return Views.atVersion(http, "/api/v1/contracts/" + id, version);
     }
 
     private boolean caughtUp() {

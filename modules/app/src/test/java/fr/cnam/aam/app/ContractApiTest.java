@@ -56,11 +56,7 @@ class ContractApiTest {
     }
 
     private Map<?, ?> awaitView(String contractId, long version) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            ResponseEntity<Map> r = http.getForEntity("/api/v1/contracts/" + contractId, Map.class);
-            return r.getStatusCode().is2xxSuccessful() && ((Number) r.getBody().get("version")).longValue() >= version
-                   ? r.getBody() : null;
-        }, v -> v != null);
+        return Views.atVersion(http, "/api/v1/contracts/" + contractId, version);
     }
 
     @Test

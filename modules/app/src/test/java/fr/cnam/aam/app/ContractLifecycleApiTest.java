@@ -29,9 +29,7 @@ class ContractLifecycleApiTest {
     CommandGateway commands;
 
     private Map<?, ?> view(String id, long version) {
-        return await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.getForObject("/api/v1/contracts/" + id, Map.class),
-                v -> v != null && v.get("version") != null && ((Number) v.get("version")).longValue() >= version);
+        return Views.atVersion(http, "/api/v1/contracts/" + id, version);
     }
 
     @Test
