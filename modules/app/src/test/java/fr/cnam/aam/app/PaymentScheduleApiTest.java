@@ -61,6 +61,7 @@ class PaymentScheduleApiTest {
         JsonPost.post(http, "/api/v1/assistants/" + assistant + "/hiring-proof", "{\"on\":\"2020-02-05\"}");
         Map<?, ?> dated = firstLine(contract, "2020-02-16");
         assertThat(dated.get("amount")).isEqualTo(12600.0);
-        assertThat(dated.get("rescheduled").toString()).contains("2020-02-01");
+        assertThat(((List<Map<?, ?>>) dated.get("revisions")).get(0).get("reason").toString())
+                .contains("hired on 2020-02-01");
     }
 }

@@ -104,39 +104,52 @@ public final class AidRules {
     private static List<Payment> payments(AidRequest request, RegulatoryVersion version, List<AidYear> years,
                                           Rulebook rulebook) {
         List<Payment> payments = new ArrayList<>();
-        LocalDate signed = request.signedOn();
-        Resolved atAnniversary = rulebook.resolve("payment.yearly.atAnniversary", version, signed);
-        Resolved advance = optional(rulebook, "payment.advance.percent", version, signed);
-        Resolved inFull = optional(rulebook, "payment.year1.inFullMonthAfterSignature", version, signed);
-        Resolved instalmentsFrom = optional(rulebook, "payment.instalments.fromYear", version, signed);
         for (AidYear year : years) {
-            if (year.year() == 1 && advance != null) {
-                Resolved days = rulebook.resolve("payment.advance.daysAfterHiring", version, signed);
-                LocalDate hired = request.hiredOn() == null ? signed : request.hiredOn();
-                long first = year.aidCents() * advance.asInt() / PERCENT;
-                payments.add(new Payment(hired.plusDays(days.asInt()), first, 1, Reason.of("ADVANCE",
-                        advance.asInt() + " % of year 1 within " + days.asInt() + " days of the hiring", advance)));
-                payments.add(new Payment(signed.plusYears(1), year.aidCents() - first, 1, Reason.of("BALANCE",
-                        "balance of year 1 at the first anniversary", atAnniversary)));
-            } else if (year.year() == 1 && inFull != null && inFull.asBoolean()) {
-                payments.add(new Payment(signed.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()),
-                        year.aidCents(), 1, Reason.of("YEAR_1_IN_FULL", "year 1 in full in the month after signature",
-                                                      inFull)));
-            } else if (instalmentsFrom != null && year.year() >= instalmentsFrom.asInt()) {
-                Resolved count = rulebook.resolve("payment.instalments.count", version, signed);
-                Resolved months = rulebook.resolve("payment.instalments.monthsBetween", version, signed);
-                long each = year.aidCents() / count.asInt();
-                for (int i = 0; i < count.asInt(); i++) {
-                    long amount = i == count.asInt() - 1 ? year.aidCents() - each * (count.asInt() - 1) : each;
-                    payments.add(new Payment(year.startsOn().plusMonths((long) i * months.asInt()), amount,
-                            year.year(), Reason.of("INSTALMENT", "instalment " + (i + 1) + " of " + count.asInt(),
-                                                   i == 0 ? count : months)));
-                }
-            } else {
-                payments.add(new Payment(year.startsOn(), year.aidCents(), year.year(),
-                        Reason.of("AT_ANNIVERSARY", "paid at the anniversary opening year " + year.year(),
-                                  atAnniversary)));
+            payments.addAll(calendar(year, version, request.signedOn(), request.hiredOn(), rulebook));
+        }
+        return payments;
+    }
+
+    /**
+     * When a year's aid ({@code year.aidCents()}) is paid under {@code version}'s calendar: the calendar in force
+     * for the contract, read on its signature or, for a contract that moved to a later version, on that version's
+     * start. {@code hiredOn} dates the 2019 advance (the signature when not yet proven).
+     */
+    public static List<Payment> calendar(AidYear year, RegulatoryVersion version, LocalDate signedOn,
+                                         LocalDate hiredOn, Rulebook rulebook) {
+        LocalDate signed = signedOn;
+        LocalDate on = rulebook.startOf(version).isAfter(signed) ? rulebook.startOf(version) : signed;
+        List<Payment> payments = new ArrayList<>();
+        Resolved atAnniversary = rulebook.resolve("payment.yearly.atAnniversary", version, on);
+        Resolved advance = optional(rulebook, "payment.advance.percent", version, on);
+        Resolved inFull = optional(rulebook, "payment.year1.inFullMonthAfterSignature", version, on);
+        Resolved instalmentsFrom = optional(rulebook, "payment.instalments.fromYear", version, on);
+        if (year.year() == 1 && advance != null) {
+            Resolved days = rulebook.resolve("payment.advance.daysAfterHiring", version, on);
+            LocalDate hired = hiredOn == null ? signed : hiredOn;
+            long first = year.aidCents() * advance.asInt() / PERCENT;
+            payments.add(new Payment(hired.plusDays(days.asInt()), first, 1, Reason.of("ADVANCE",
+                    advance.asInt() + " % of year 1 within " + days.asInt() + " days of the hiring", advance)));
+            payments.add(new Payment(signed.plusYears(1), year.aidCents() - first, 1, Reason.of("BALANCE",
+                    "balance of year 1 at the first anniversary", atAnniversary)));
+        } else if (year.year() == 1 && inFull != null && inFull.asBoolean()) {
+            payments.add(new Payment(signed.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()),
+                    year.aidCents(), 1, Reason.of("YEAR_1_IN_FULL", "year 1 in full in the month after signature",
+                                                  inFull)));
+        } else if (instalmentsFrom != null && year.year() >= instalmentsFrom.asInt()) {
+            Resolved count = rulebook.resolve("payment.instalments.count", version, on);
+            Resolved months = rulebook.resolve("payment.instalments.monthsBetween", version, on);
+            long each = year.aidCents() / count.asInt();
+            for (int i = 0; i < count.asInt(); i++) {
+                long amount = i == count.asInt() - 1 ? year.aidCents() - each * (count.asInt() - 1) : each;
+                payments.add(new Payment(year.startsOn().plusMonths((long) i * months.asInt()), amount,
+                        year.year(), Reason.of("INSTALMENT", "instalment " + (i + 1) + " of " + count.asInt(),
+                                               i == 0 ? count : months)));
             }
+        } else {
+            payments.add(new Payment(year.startsOn(), year.aidCents(), year.year(),
+                    Reason.of("AT_ANNIVERSARY", "paid at the anniversary opening year " + year.year(),
+                              atAnniversary)));
         }
         return payments;
     }

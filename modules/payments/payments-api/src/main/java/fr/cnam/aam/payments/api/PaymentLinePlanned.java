@@ -4,9 +4,15 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** A due line: when, how much (cents), for which contract year, and the rule behind it. */
+/**
+ * A line: when, how much (cents; negative for a recovery), for which contract year, and why — the calendar rule
+ * ({@code kind}, {@code parameter}, {@code source}, {@code confidence}) and the amount rule ({@code amount…}), under
+ * the version and revision named; {@code explanation} says it in words.
+ */
 @Revision("1")
-public record PaymentLinePlanned(String scheduleId, String contractId, String lineId, LocalDate dueDate,
-                                 long amountCents, int contractYear, String kind, String parameter, String source,
-                                 String confidence, String regulatoryVersion, String rulebookRevision) {
+public record PaymentLinePlanned(String scheduleId, String contractId, String caisseCode, String lineId,
+                                 LocalDate dueDate, long amountCents, int contractYear, String kind, String parameter,
+                                 String source, String confidence, String amountParameter, String amountSource,
+                                 String amountConfidence, String regulatoryVersion, String rulebookRevision,
+                                 String explanation) {
 }

@@ -4,9 +4,9 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** What the schedule was planned from; its lines follow as {@link PaymentLinePlanned}. */
+/** What the schedule was planned from, over {@code contractYears} years; its lines follow as {@link PaymentLinePlanned}. */
 @Revision("1")
 public record PaymentSchedulePlanned(String scheduleId, String contractId, String caisseCode, LocalDate signedOn,
                                      String regulatoryVersion, String option, String activityBand,
-                                     String rulebookRevision) {
+                                     int contractYears, String rulebookRevision) {
 }

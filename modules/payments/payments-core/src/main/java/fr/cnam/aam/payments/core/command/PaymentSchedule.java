@@ -1,14 +1,24 @@
 package fr.cnam.aam.payments.core.command;
 
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.payments.api.AnswerPaymentOrderCommand;
+import fr.cnam.aam.payments.api.ContractChange;
+import fr.cnam.aam.payments.api.ContractChangeRecorded;
+import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
+import fr.cnam.aam.payments.api.OrderOutcome;
+import fr.cnam.aam.payments.api.PaymentIds;
+import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
-import fr.cnam.aam.payments.api.PaymentLineRescheduled;
+import fr.cnam.aam.payments.api.PaymentLineRevised;
+import fr.cnam.aam.payments.api.PaymentOrderIssued;
+import fr.cnam.aam.payments.api.PaymentOrderPaid;
+import fr.cnam.aam.payments.api.PaymentOrderRejected;
 import fr.cnam.aam.payments.api.PaymentSchedulePlanned;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
-import fr.cnam.aam.payments.api.SetHiringDateCommand;
-import fr.cnam.aam.regulation.AidRequest;
-import fr.cnam.aam.regulation.AidRules;
-import fr.cnam.aam.regulation.AidSimulation;
+import fr.cnam.aam.payments.api.RecordContractChangeCommand;
+import fr.cnam.aam.regulation.Confidence;
 import fr.cnam.aam.regulation.Payment;
+import fr.cnam.aam.regulation.Reason;
 import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
 import fr.cnam.aam.regulation.Rulebooks;
@@ -18,26 +28,43 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A contract's payment schedule: every due line with its date, amount, contract year and the rule behind it. Line
- * identifiers are the schedule's and the line's rank: a replayed or retried plan never makes a second line.
+ * A contract's payment schedule. Each contract year is due an amount the rulebook and the contract's changes decide
+ * ({@link YearPlanner}); the lines not yet ordered are re-planned to pay exactly that, the lines ordered or paid are
+ * never rewritten, and what they paid too much or too little becomes a recovery or a complement line. Line and
+ * order identifiers are deterministic ({@link PaymentIds}), so a retried order, a redelivered change or a replayed
+ * policy never pays twice.
  */
 @Aggregate
 class PaymentSchedule {
 
     @AggregateIdentifier
     private String scheduleId;
-    private LocalDate signedOn;
-    private String regulatoryVersion;
+    private String contractId;
+    private String caisseCode;
+    private LocalDate startsOn;
     private String option;
     private String activityBand;
-    private final Map<String, LocalDate> dueDates = new HashMap<>();
+    private LocalDate hiredOn;
+    private final TreeMap<Integer, String> versionFromYear = new TreeMap<>();
+    private final Map<Integer, Long> modulatedAid = new HashMap<>();
+    private final List<Period> suspensions = new ArrayList<>();
+    private LocalDate suspendedSince;
+    private LocalDate lastDay;
+    private int lastYear;
+    private final Set<String> changes = new HashSet<>();
+    private final Map<String, Line> lines = new LinkedHashMap<>();
 
     PaymentSchedule() {
     }
@@ -45,60 +72,286 @@ class PaymentSchedule {
     @CommandHandler
     PaymentSchedule(PlanPaymentScheduleCommand command, Rulebooks rulebooks) {
         Rulebook rulebook = rulebooks.current();
+        int years = rulebook.resolve("contract.durationYears", RegulatoryVersion.valueOf(command.regulatoryVersion()),
+                                     command.signedOn()).asInt();
         apply(new PaymentSchedulePlanned(command.scheduleId(), command.contractId(), command.caisseCode(),
-                command.signedOn(), command.regulatoryVersion(), command.option(), command.activityBand(),
-                rulebook.revision()));
-        List<Payment> payments = simulate(command.signedOn(), command.regulatoryVersion(), command.option(),
-                                          command.activityBand(), null, rulebook).payments();
-        for (int i = 0; i < payments.size(); i++) {
-            Payment p = payments.get(i);
-            apply(new PaymentLinePlanned(command.scheduleId(), command.contractId(), lineId(command.scheduleId(), i),
-                    p.dueDate(), p.amountCents(), p.year(), p.rule().code(), p.rule().parameter(), p.rule().source(),
-                    p.rule().confidence() == null ? null : p.rule().confidence().code(), command.regulatoryVersion(),
-                    rulebook.revision()));
-        }
+                command.signedOn(), command.regulatoryVersion(), command.option(), command.activityBand(), years,
+                rulebook.revision()))
+                // during construction an event reaches the state only once applied, hence andThen
+                .andThen(() -> replan(1, years, command.signedOn(), "signed on " + command.signedOn(), rulebook));
     }
 
     @CommandHandler
-    void handle(SetHiringDateCommand command, Rulebooks rulebooks) {
-        List<Payment> payments = simulate(signedOn, regulatoryVersion, option, activityBand, command.hiredOn(),
-                                          rulebooks.current()).payments();
-        for (int i = 0; i < payments.size(); i++) {
-            String lineId = lineId(scheduleId, i);
-            LocalDate planned = dueDates.get(lineId);
-            if (planned != null && !planned.equals(payments.get(i).dueDate())) {
-                apply(new PaymentLineRescheduled(scheduleId, lineId, planned, payments.get(i).dueDate(),
-                                                 "hiring proven: assistant hired on " + command.hiredOn()));
+    void handle(RecordContractChangeCommand command, Rulebooks rulebooks) {
+        ContractChange change = command.change();
+        if (change == null || change.changeId() == null || change.kind() == null || change.effectiveOn() == null) {
+            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "a change needs its id, kind and effective date");
+        }
+        if (changes.contains(change.changeId())) {
+            return; // a redelivered event: taken in already
+        }
+        Rulebook rulebook = rulebooks.current();
+        int yearBefore = lastYear;
+        LocalDate suspendedBefore = suspendedSince;
+        apply(new ContractChangeRecorded(scheduleId, contractId, change, rulebook.revision()));
+        int effectiveYear = Math.max(1, yearOf(change.effectiveOn()));
+        String cause = change.kind() + " on " + change.effectiveOn()
+                       + (change.reference() == null ? "" : " (" + change.reference() + ")");
+        switch (change.kind()) {
+            case HIRING_PROVEN -> replan(1, 1, change.effectiveOn(), cause, rulebook);
+            case VERSION_SWITCHED, REVALUED -> replan(yearOr(change, effectiveYear), lastYear, change.effectiveOn(),
+                                                      cause, rulebook);
+            case OBJECTIVES_EVALUATED -> replan(yearOr(change, effectiveYear), yearOr(change, effectiveYear),
+                                                change.effectiveOn(), cause, rulebook);
+            case RESUMED -> {
+                if (suspendedBefore != null) {
+                    replan(Math.max(1, yearOf(suspendedBefore)), Math.min(lastYear, effectiveYear),
+                           change.effectiveOn(), cause, rulebook);
+                }
+            }
+            case RENEWED -> replan(yearBefore + 1, lastYear, change.effectiveOn(), cause, rulebook);
+            case TERMINATED -> replan(Math.min(effectiveYear, lastYear), lastYear, change.effectiveOn(), cause,
+                                      rulebook);
+            case SUSPENDED -> {
+                // nothing is ordered while suspended; the days are settled at the resumption or the termination
             }
         }
     }
 
-    private static AidSimulation simulate(LocalDate signedOn, String version, String option, String band,
-                                          LocalDate hiredOn, Rulebook rulebook) {
-        return AidRules.simulate(new AidRequest(signedOn, RegulatoryVersion.valueOf(version), option, band, hiredOn,
-                                                null), rulebook);
+    @CommandHandler
+    String handle(IssuePaymentOrderCommand command) {
+        Line line = lines.get(command.lineId());
+        if (line == null) {
+            throw new BusinessRuleViolation("LINE_UNKNOWN", "no line " + command.lineId() + " in " + scheduleId);
+        }
+        if (line.frozen()) {
+            return line.orderId; // ordered already: the same order, not a second one
+        }
+        if (line.status == Line.Status.CANCELLED) {
+            throw new BusinessRuleViolation("LINE_CANCELLED", command.lineId() + " is no longer due");
+        }
+        if (command.issuedOn() == null || line.dueDate.isAfter(command.issuedOn())) {
+            throw new BusinessRuleViolation("NOT_YET_DUE", command.lineId() + " is due on " + line.dueDate);
+        }
+        if (suspendedSince != null && line.amountCents > 0) {
+            throw new BusinessRuleViolation("PAYMENTS_SUSPENDED", "the contract is suspended since "
+                                            + suspendedSince);
+        }
+        String orderId = PaymentIds.order(line.id, line.rejectedOrders.size() + 1);
+        apply(new PaymentOrderIssued(scheduleId, contractId, caisseCode, orderId, line.id, line.amountCents,
+                                     line.dueDate, command.issuedOn()));
+        return orderId;
     }
 
-    private static String lineId(String scheduleId, int rank) {
-        return scheduleId + "#" + rank;
+    @CommandHandler
+    String handle(AnswerPaymentOrderCommand command, Rulebooks rulebooks) {
+        Line line = lines.get(PaymentIds.lineOfOrder(command.orderId()));
+        if (line == null || !command.orderId().equals(line.orderId)
+                            && !line.rejectedOrders.contains(command.orderId())) {
+            throw new BusinessRuleViolation("ORDER_UNKNOWN", "no order " + command.orderId());
+        }
+        if (command.outcome() == null || command.answeredOn() == null) {
+            throw new BusinessRuleViolation("ANSWER_INCOMPLETE", "an answer needs its outcome and date");
+        }
+        OrderOutcome known = line.rejectedOrders.contains(command.orderId()) ? OrderOutcome.REJECTED
+                             : line.status == Line.Status.PAID ? OrderOutcome.PAID : null;
+        if (known != null) {
+            if (known != command.outcome()) {
+                throw new BusinessRuleViolation("ORDER_ALREADY_ANSWERED", command.orderId() + " was answered "
+                                                + known + " already");
+            }
+            return known.name(); // the same answer again: nothing more happens
+        }
+        if (command.outcome() == OrderOutcome.PAID) {
+            apply(new PaymentOrderPaid(scheduleId, command.orderId(), line.id, line.amountCents,
+                                       command.answeredOn(), command.reference()));
+        } else {
+            if (command.reason() == null || command.reason().isBlank()) {
+                throw new BusinessRuleViolation("REASON_REQUIRED", "a rejection needs its reason");
+            }
+            apply(new PaymentOrderRejected(scheduleId, command.orderId(), line.id, command.answeredOn(),
+                                           command.reason()));
+            // what the year is due may have changed while the order was out
+            replan(line.year, line.year, command.answeredOn(), "order " + command.orderId() + " rejected",
+                   rulebooks.current());
+        }
+        return command.outcome().name();
+    }
+
+    private void replan(int fromYear, int toYear, LocalDate effectiveOn, String cause, Rulebook rulebook) {
+        ScheduleFacts facts = new ScheduleFacts(startsOn, option, activityBand, hiredOn, versionFromYear,
+                                                modulatedAid, suspensions, lastDay);
+        for (int year = fromYear; year <= toYear; year++) {
+            reconcile(YearPlanner.target(facts, year, rulebook), effectiveOn, cause, rulebook.revision());
+        }
+    }
+
+    /** Makes the year's lines pay {@code target.dueCents()}: open lines first, then a complement or a recovery. */
+    private void reconcile(YearTarget target, LocalDate effectiveOn, String cause, String revision) {
+        List<Line> ofYear = lines.values().stream()
+                                 .filter(l -> l.year == target.year() && l.status != Line.Status.CANCELLED).toList();
+        long frozen = ofYear.stream().filter(Line::frozen).mapToLong(l -> l.amountCents).sum();
+        Map<String, Payment> slots = new LinkedHashMap<>();
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        for (int i = 0; i < target.slots().size(); i++) {
+            String slot = String.valueOf(i + 1);
+            Line line = find(ofYear, slot);
+            if (line == null || line.open()) {
+                slots.put(slot, target.slots().get(i));
+                amounts.put(slot, target.slots().get(i).amountCents());
+            }
+        }
+        long remainder = target.dueCents() - frozen - amounts.values().stream().mapToLong(Long::longValue).sum();
+        List<String> keys = new ArrayList<>(amounts.keySet());
+        for (int i = keys.size() - 1; i >= 0 && remainder != 0; i--) {
+            long take = remainder > 0 ? remainder : -Math.min(amounts.get(keys.get(i)), -remainder);
+            amounts.merge(keys.get(i), take, Long::sum);
+            remainder -= take;
+        }
+        String why = cause + " — " + target.explanation();
+        for (String slot : keys) {
+            Payment payment = slots.get(slot);
+            Line line = find(ofYear, slot);
+            long amount = amounts.get(slot);
+            if (line == null && amount != 0) {
+                Reason calendar = payment.rule();
+                plan(target, PaymentIds.line(scheduleId, target.year(), slot), payment.dueDate(), amount,
+                     calendar.code(), calendar, revision, why);
+            } else if (line != null && amount == 0) {
+                apply(new PaymentLineCancelled(scheduleId, line.id, why));
+            } else if (line != null && (line.amountCents != amount || !line.dueDate.equals(payment.dueDate()))) {
+                revise(target, line, amount, payment.dueDate(), revision, why);
+            }
+        }
+        for (Line line : ofYear) {
+            if (line.open() && !line.adjustment() && !slots.containsKey(line.slot)) {
+                apply(new PaymentLineCancelled(scheduleId, line.id, why));
+            }
+        }
+        Line adjustment = ofYear.stream().filter(l -> l.open() && l.adjustment()).findFirst().orElse(null);
+        if (adjustment != null && (remainder == 0 || Long.signum(remainder) != Long.signum(adjustment.amountCents))) {
+            apply(new PaymentLineCancelled(scheduleId, adjustment.id, why));
+            adjustment = null;
+        }
+        if (adjustment != null && adjustment.amountCents != remainder) {
+            revise(target, adjustment, remainder, adjustment.dueDate, revision, why);
+        } else if (adjustment == null && remainder != 0) {
+            long made = lines.values().stream().filter(l -> l.year == target.year() && l.adjustment()).count();
+            plan(target, PaymentIds.line(scheduleId, target.year(), "A" + (made + 1)), effectiveOn, remainder,
+                 remainder > 0 ? "COMPLEMENT" : "RECOVERY", target.adjustedBy(), revision, why);
+        }
+    }
+
+    private void plan(YearTarget target, String lineId, LocalDate dueDate, long amount, String kind, Reason rule,
+                      String revision, String why) {
+        Reason amountRule = target.adjustedBy();
+        apply(new PaymentLinePlanned(scheduleId, contractId, caisseCode, lineId, dueDate, amount, target.year(),
+                kind, rule.parameter(), rule.source(), code(rule.confidence()), amountRule.parameter(),
+                amountRule.source(), code(amountRule.confidence()), target.version(), revision, why));
+    }
+
+    private void revise(YearTarget target, Line line, long amount, LocalDate dueDate, String revision, String why) {
+        Reason amountRule = target.adjustedBy();
+        apply(new PaymentLineRevised(scheduleId, line.id, line.amountCents, amount, line.dueDate, dueDate,
+                                     amountRule.parameter(), amountRule.source(), code(amountRule.confidence()),
+                                     target.version(), revision, why));
+    }
+
+    private static Line find(List<Line> lines, String slot) {
+        return lines.stream().filter(l -> l.slot.equals(slot)).findFirst().orElse(null);
+    }
+
+    private static int yearOr(ContractChange change, int otherwise) {
+        return change.contractYear() != null ? change.contractYear() : otherwise;
+    }
+
+    private int yearOf(LocalDate date) {
+        return (int) java.time.temporal.ChronoUnit.YEARS.between(startsOn, date) + 1;
+    }
+
+    private static String code(Confidence confidence) {
+        return confidence == null ? null : confidence.code();
     }
 
     @EventSourcingHandler
     void on(PaymentSchedulePlanned event) {
         scheduleId = event.scheduleId();
-        signedOn = event.signedOn();
-        regulatoryVersion = event.regulatoryVersion();
+        contractId = event.contractId();
+        caisseCode = event.caisseCode();
+        startsOn = event.signedOn();
         option = event.option();
         activityBand = event.activityBand();
+        versionFromYear.put(1, event.regulatoryVersion());
+        lastYear = event.contractYears();
+    }
+
+    @EventSourcingHandler
+    void on(ContractChangeRecorded event) {
+        ContractChange change = event.change();
+        changes.add(change.changeId());
+        switch (change.kind()) {
+            case HIRING_PROVEN -> hiredOn = change.effectiveOn();
+            case VERSION_SWITCHED -> versionFromYear.put(yearOr(change, yearOf(change.effectiveOn())),
+                                                         change.version());
+            case OBJECTIVES_EVALUATED -> modulatedAid.put(yearOr(change, yearOf(change.effectiveOn())),
+                                                          change.aidCents());
+            case SUSPENDED -> suspendedSince = suspendedSince == null ? change.effectiveOn() : suspendedSince;
+            case RESUMED -> {
+                if (suspendedSince != null) {
+                    suspensions.add(new Period(suspendedSince, change.effectiveOn()));
+                    suspendedSince = null;
+                }
+            }
+            case RENEWED -> lastYear = Math.max(lastYear, yearOf(change.until()));
+            case TERMINATED -> {
+                lastDay = change.effectiveOn();
+                if (suspendedSince != null) {
+                    suspensions.add(new Period(suspendedSince, lastDay.plusDays(1)));
+                    suspendedSince = null;
+                }
+            }
+            case REVALUED -> {
+                // the amounts come from the rulebook; the change only re-plans
+            }
+        }
     }
 
     @EventSourcingHandler
     void on(PaymentLinePlanned event) {
-        dueDates.put(event.lineId(), event.dueDate());
+        String slot = event.lineId().substring(event.lineId().lastIndexOf('.') + 1);
+        lines.put(event.lineId(), new Line(event.lineId(), event.contractYear(), slot, event.dueDate(),
+                                           event.amountCents()));
     }
 
     @EventSourcingHandler
-    void on(PaymentLineRescheduled event) {
-        dueDates.put(event.lineId(), event.dueDate());
+    void on(PaymentLineRevised event) {
+        Line line = lines.get(event.lineId());
+        line.amountCents = event.amountCents();
+        line.dueDate = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentLineCancelled event) {
+        lines.get(event.lineId()).status = Line.Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentOrderIssued event) {
+        Line line = lines.get(event.lineId());
+        line.status = Line.Status.ORDERED;
+        line.orderId = event.orderId();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentOrderPaid event) {
+        lines.get(event.lineId()).status = Line.Status.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentOrderRejected event) {
+        Line line = lines.get(event.lineId());
+        line.status = Line.Status.OPEN;
+        line.rejectedOrders.add(event.orderId());
+        line.orderId = null;
     }
 }

@@ -1,6 +1,7 @@
 package fr.cnam.aam.payments.core.policy;
 
 import fr.cnam.aam.contracting.api.ContractSigned;
+import fr.cnam.aam.payments.api.PaymentIds;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +28,7 @@ class WhenContractSignedThenPlanPayments {
             return; // a revision-1 signature carried no version
         }
         try {
-            commands.sendAndWait(new PlanPaymentScheduleCommand(ScheduleIds.of(event.contractId()),
+            commands.sendAndWait(new PlanPaymentScheduleCommand(PaymentIds.schedule(event.contractId()),
                     event.contractId(), event.caisseCode(), event.signedOn(), event.regulatoryVersion(),
                     event.option(), event.activityBand()));
         } catch (AggregateStreamCreationException planned) {

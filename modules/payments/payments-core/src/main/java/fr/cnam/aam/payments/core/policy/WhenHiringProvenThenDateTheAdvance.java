@@ -1,12 +1,12 @@
 package fr.cnam.aam.payments.core.policy;
 
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
-import fr.cnam.aam.payments.api.SetHiringDateCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import fr.cnam.aam.payments.api.ChangeKind;
+import fr.cnam.aam.payments.api.ContractChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /** Employment → payments: the proof of hiring dates the 2019 advance from the hiring (S12). Not during a replay. */
@@ -14,24 +14,21 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("payments-policies")
 class WhenHiringProvenThenDateTheAdvance {
 
-    private final CommandGateway commands;
+    private final ScheduleChanges changes;
 
-    WhenHiringProvenThenDateTheAdvance(CommandGateway commands) {
-        this.commands = commands;
+    WhenHiringProvenThenDateTheAdvance(ScheduleChanges changes) {
+        this.changes = changes;
     }
 
     @EventHandler
     @DisallowReplay
-    void on(HiringProofSubmitted event) {
+    void on(HiringProofSubmitted event, @MessageIdentifier String eventId) {
         if (event.contractIds() == null || event.hiredOn() == null) {
             return;
         }
         for (String contractId : event.contractIds()) {
-            try {
-                commands.sendAndWait(new SetHiringDateCommand(ScheduleIds.of(contractId), event.hiredOn()));
-            } catch (AggregateNotFoundException notPlanned) {
-                // no schedule for this contract
-            }
+            changes.send(contractId, new ContractChange(eventId, ChangeKind.HIRING_PROVEN, event.hiredOn(), null,
+                                                        null, null, null, "assistant hired on " + event.hiredOn()));
         }
     }
 }

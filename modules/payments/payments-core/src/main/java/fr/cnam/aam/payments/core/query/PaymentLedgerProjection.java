@@ -1,27 +1,36 @@
 package fr.cnam.aam.payments.core.query;
 
-import fr.cnam.aam.payments.api.FindPaymentScheduleQuery;
+import fr.cnam.aam.payments.api.ContractChangeRecorded;
+import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
-import fr.cnam.aam.payments.api.PaymentLineRescheduled;
+import fr.cnam.aam.payments.api.PaymentLineRevised;
+import fr.cnam.aam.payments.api.PaymentOrderIssued;
+import fr.cnam.aam.payments.api.PaymentOrderPaid;
+import fr.cnam.aam.payments.api.PaymentOrderRejected;
+import fr.cnam.aam.payments.api.PaymentSchedulePlanned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Payment lines by contract, each with the rule behind it; a line is keyed by its identifier, so replays rewrite. */
+/**
+ * Payment lines (one document per line, keyed by its id) and schedules (one per contract, with the changes taken
+ * in). Every handler sets values or appends an entry named after its event, so a redelivered event changes nothing
+ * and a replay rebuilds the same documents.
+ */
 @Component
 @ProcessingGroup("payment-ledger")
 class PaymentLedgerProjection {
 
-    static final String COLLECTION = "payment_lines";
+    static final String LINES = "payment_lines";
+    static final String SCHEDULES = "payment_schedules";
 
     private final MongoTemplate mongo;
 
@@ -30,36 +39,144 @@ class PaymentLedgerProjection {
     }
 
     @EventHandler
-    void on(PaymentLinePlanned e) {
-        mongo.save(new Document("_id", e.lineId()).append("lineId", e.lineId()).append("contractId", e.contractId())
-                .append("dueDate", e.dueDate().toString()).append("amountCents", e.amountCents())
-                .append("contractYear", e.contractYear()).append("kind", e.kind()).append("parameter", e.parameter())
-                .append("source", e.source()).append("confidence", e.confidence())
-                .append("regulatoryVersion", e.regulatoryVersion()).append("rulebookRevision", e.rulebookRevision())
-                .append("status", "DUE"), COLLECTION);
+    void on(PaymentSchedulePlanned e) {
+        mongo.save(new Document("_id", e.scheduleId()).append("scheduleId", e.scheduleId())
+                .append("contractId", e.contractId()).append("caisseCode", e.caisseCode())
+                .append("signedOn", e.signedOn().toString()).append("regulatoryVersion", e.regulatoryVersion())
+                .append("option", e.option()).append("activityBand", e.activityBand())
+                .append("contractYears", e.contractYears()).append("rulebookRevision", e.rulebookRevision())
+                .append("changes", new ArrayList<>()), SCHEDULES);
     }
 
     @EventHandler
-    void on(PaymentLineRescheduled e) {
-        Document line = mongo.findById(e.lineId(), Document.class, COLLECTION);
-        if (line != null) {
-            line.put("dueDate", e.dueDate().toString());
-            line.put("rescheduled", e.reason());
-            mongo.save(line, COLLECTION);
+    void on(ContractChangeRecorded e, @MessageIdentifier String eventId) {
+        Document schedule = mongo.findById(e.scheduleId(), Document.class, SCHEDULES);
+        if (schedule == null || hasEntry(schedule, "changes", eventId)) {
+            return;
         }
+        var change = e.change();
+        entries(schedule, "changes").add(new Document("eventId", eventId).append("kind", change.kind().name())
+                .append("effectiveOn", change.effectiveOn().toString()).append("contractYear", change.contractYear())
+                .append("reference", change.reference()).append("rulebookRevision", e.rulebookRevision()));
+        switch (change.kind()) {
+            case SUSPENDED -> schedule.putIfAbsent("suspendedSince", change.effectiveOn().toString());
+            case RESUMED -> schedule.remove("suspendedSince");
+            case TERMINATED -> {
+                schedule.put("lastDay", change.effectiveOn().toString());
+                schedule.remove("suspendedSince");
+            }
+            default -> {
+            }
+        }
+        if (schedule.get("suspendedSince") == null) {
+            schedule.remove("suspendedSince");
+        }
+        mongo.save(schedule, SCHEDULES);
+    }
+
+    @EventHandler
+    void on(PaymentLinePlanned e) {
+        mongo.save(new Document("_id", e.lineId()).append("lineId", e.lineId()).append("scheduleId", e.scheduleId())
+                .append("contractId", e.contractId()).append("caisseCode", e.caisseCode())
+                .append("dueDate", e.dueDate().toString()).append("amountCents", e.amountCents())
+                .append("contractYear", e.contractYear()).append("kind", e.kind()).append("parameter", e.parameter())
+                .append("source", e.source()).append("confidence", e.confidence())
+                .append("amountParameter", e.amountParameter()).append("amountSource", e.amountSource())
+                .append("amountConfidence", e.amountConfidence()).append("regulatoryVersion", e.regulatoryVersion())
+                .append("rulebookRevision", e.rulebookRevision()).append("explanation", e.explanation())
+                .append("status", "PLANNED").append("revisions", new ArrayList<>())
+                .append("rejections", new ArrayList<>()), LINES);
+    }
+
+    @EventHandler
+    void on(PaymentLineRevised e, @MessageIdentifier String eventId) {
+        update(e.lineId(), line -> {
+            if (hasEntry(line, "revisions", eventId)) {
+                return;
+            }
+            entries(line, "revisions").add(new Document("eventId", eventId)
+                    .append("previousAmountCents", e.previousAmountCents()).append("amountCents", e.amountCents())
+                    .append("previousDueDate", e.previousDueDate().toString())
+                    .append("dueDate", e.dueDate().toString()).append("reason", e.reason())
+                    .append("rulebookRevision", e.rulebookRevision()));
+            line.put("amountCents", e.amountCents());
+            line.put("dueDate", e.dueDate().toString());
+            line.put("amountParameter", e.amountParameter());
+            line.put("amountSource", e.amountSource());
+            line.put("amountConfidence", e.amountConfidence());
+            line.put("regulatoryVersion", e.regulatoryVersion());
+            line.put("explanation", e.reason());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentLineCancelled e) {
+        update(e.lineId(), line -> {
+            line.put("status", "CANCELLED");
+            line.put("cancelledBecause", e.reason());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentOrderIssued e) {
+        update(e.lineId(), line -> {
+            line.put("status", "ORDERED");
+            line.put("orderId", e.orderId());
+            line.put("orderedOn", e.issuedOn().toString());
+            line.put("orderedCents", e.amountCents());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentOrderPaid e) {
+        update(e.lineId(), line -> {
+            line.put("status", "PAID");
+            line.put("paidOn", e.paidOn().toString());
+            line.put("paidCents", e.amountCents());
+            line.put("paymentReference", e.reference());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentOrderRejected e) {
+        update(e.lineId(), line -> {
+            if (hasEntry(line, "rejections", e.orderId())) {
+                return;
+            }
+            entries(line, "rejections").add(new Document("eventId", e.orderId()).append("orderId", e.orderId())
+                    .append("rejectedOn", e.rejectedOn().toString()).append("reason", e.reason()));
+            line.put("status", "REJECTED");
+            line.remove("orderId");
+            line.remove("orderedOn");
+            line.remove("orderedCents");
+        });
     }
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), COLLECTION);
+        mongo.remove(new Query(), LINES);
+        mongo.remove(new Query(), SCHEDULES);
     }
 
-    @QueryHandler
-    @SuppressWarnings("rawtypes")
-    List handle(FindPaymentScheduleQuery query) {
-        List<Document> lines = mongo.find(Query.query(Criteria.where("contractId").is(query.contractId()))
-                                               .with(Sort.by("dueDate", "_id")), Document.class, COLLECTION);
-        lines.forEach(line -> line.remove("_id"));
-        return lines;
+    private void update(String lineId, java.util.function.Consumer<Document> change) {
+        Document line = mongo.findById(lineId, Document.class, LINES);
+        if (line != null) {
+            change.accept(line);
+            mongo.save(line, LINES);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> entries(Document document, String field) {
+        Object list = document.get(field);
+        if (!(list instanceof List)) {
+            list = new ArrayList<Document>();
+            document.put(field, list);
+        }
+        return (List<Document>) list;
+    }
+
+    private static boolean hasEntry(Document document, String field, String eventId) {
+        return entries(document, field).stream().anyMatch(d -> eventId.equals(d.get("eventId")));
     }
 }

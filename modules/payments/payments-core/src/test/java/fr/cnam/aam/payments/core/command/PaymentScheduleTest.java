@@ -1,25 +1,47 @@
 package fr.cnam.aam.payments.core.command;
 
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.payments.api.AnswerPaymentOrderCommand;
+import fr.cnam.aam.payments.api.ChangeKind;
+import fr.cnam.aam.payments.api.ContractChange;
+import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
+import fr.cnam.aam.payments.api.OrderOutcome;
+import fr.cnam.aam.payments.api.PaymentIds;
+import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
-import fr.cnam.aam.payments.api.PaymentLineRescheduled;
+import fr.cnam.aam.payments.api.PaymentLineRevised;
+import fr.cnam.aam.payments.api.PaymentOrderIssued;
+import fr.cnam.aam.payments.api.PaymentOrderPaid;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
-import fr.cnam.aam.payments.api.SetHiringDateCommand;
+import fr.cnam.aam.payments.api.RecordContractChangeCommand;
 import fr.cnam.aam.regulation.Rulebook;
 import fr.cnam.aam.regulation.Rulebooks;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * A schedule's lines, orders and re-plans. Amounts come from regulation.md and the seeds, cited at each test;
+ * the pro rata temporis of a termination or suspension is the rulebook's unverified inference (regulation.md §5).
+ */
 class PaymentScheduleTest {
 
     private static final String ID = "Schedule:s-1";
+    private static final String CONTRACT = "Contract:s-1";
     private final Rulebook shipped = Rulebook.shipped();
     private AggregateTestFixture<PaymentSchedule> fixture;
+    private List<Object> history = new ArrayList<>();
+    private int changes;
 
     @BeforeEach
     void setUp() {
@@ -27,43 +49,242 @@ class PaymentScheduleTest {
         fixture.registerInjectableResource(Rulebooks.fixed(shipped));
     }
 
+    /** Runs a command on the schedule as it stands and returns the events it produced. */
+    private List<Object> step(Object command) {
+        ResultValidator<PaymentSchedule> result = (history.isEmpty() ? fixture.givenNoPriorActivity()
+                                                                     : fixture.given(history)).when(command);
+        result.expectSuccessfulHandlerExecution();
+        List<Object> all = fixture.getEventStore().readEvents(ID).asStream().map(m -> (Object) m.getPayload())
+                                  .toList();
+        List<Object> produced = new ArrayList<>(all.subList(history.size(), all.size()));
+        history = new ArrayList<>(all);
+        return produced;
+    }
+
+    private void plan(String signedOn, String version, String option, String band) {
+        step(new PlanPaymentScheduleCommand(ID, CONTRACT, "751", LocalDate.parse(signedOn), version, option, band));
+    }
+
+    private List<Object> change(ChangeKind kind, String on, Integer year, String version, Long aid, String until) {
+        return step(new RecordContractChangeCommand(ID, new ContractChange("event-" + (++changes), kind,
+                LocalDate.parse(on), year, version, aid, until == null ? null : LocalDate.parse(until), "test")));
+    }
+
+    /** Open and settled lines as they stand: id → amount (cents), cancelled lines left out. */
+    private Map<String, Long> lines() {
+        Map<String, Long> amounts = new java.util.LinkedHashMap<>();
+        for (Object event : history) {
+            if (event instanceof PaymentLinePlanned p) {
+                amounts.put(p.lineId(), p.amountCents());
+            } else if (event instanceof PaymentLineRevised r) {
+                amounts.put(r.lineId(), r.amountCents());
+            } else if (event instanceof PaymentLineCancelled c) {
+                amounts.remove(c.lineId());
+            }
+        }
+        return amounts;
+    }
+
     private List<PaymentLinePlanned> planned() {
-        return fixture.getEventStore().readEvents(ID).asStream().map(m -> m.getPayload())
-                      .filter(p -> p instanceof PaymentLinePlanned).map(p -> (PaymentLinePlanned) p).toList();
+        return history.stream().filter(PaymentLinePlanned.class::isInstance).map(PaymentLinePlanned.class::cast)
+                      .toList();
+    }
+
+    private long yearTotal(int year) {
+        return lines().entrySet().stream().filter(e -> e.getKey().contains(".Y" + year + "."))
+                      .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private String line(int year, String slot) {
+        return PaymentIds.line(ID, year, slot);
+    }
+
+    private void orderAndPay(String lineId, String on) {
+        List<Object> issued = step(new IssuePaymentOrderCommand(ID, lineId, LocalDate.parse(on)));
+        String orderId = ((PaymentOrderIssued) issued.get(0)).orderId();
+        step(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.PAID, LocalDate.parse(on), "VIR-1", null));
     }
 
     @Test
-    void a2023FullTimeContractIsPaidYearOneInFullThenAtAnniversariesThenInHalves() {
-        // §2.2 (S33): year 1 in full the month after, year 2 at the anniversary, two 50 % instalments from year 3;
-        // amounts §2.1 / §3.1 (36 000, 27 000, then 22 000 € once the 2024 amounts reach the contract)
-        fixture.givenNoPriorActivity()
-               .when(new PlanPaymentScheduleCommand(ID, "Contract:s-1", "751", LocalDate.of(2023, 6, 1), "RA_2023",
-                                                    "FULL_TIME", "P50_P70"))
-               .expectSuccessfulHandlerExecution();
+    void a2023FullTimeContractIsPaidYearOneInFullThenAtTheAnniversaryThenInHalves() {
+        // §2.2 (S33, SEED-000): year 1 in full the month after signature, year 2 at the anniversary, two 50 %
+        // instalments from year 3; 36 000 / 27 000 €, then 22 000 € once the 2024 amounts reach it (year 3 starts
+        // 1 June 2025, after 22 June 2024: §3.1, S1)
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
         List<PaymentLinePlanned> lines = planned();
+        assertThat(lines.get(0).lineId()).isEqualTo(line(1, "1"));
         assertThat(lines.get(0).amountCents()).isEqualTo(3_600_000L);
         assertThat(lines.get(0).dueDate()).isEqualTo(LocalDate.of(2023, 7, 31));
         assertThat(lines.get(1).amountCents()).isEqualTo(2_700_000L);
+        assertThat(lines.get(1).dueDate()).isEqualTo(LocalDate.of(2024, 6, 1));
         assertThat(lines.stream().filter(l -> l.contractYear() == 3)).extracting(PaymentLinePlanned::amountCents)
                 .containsExactly(1_100_000L, 1_100_000L);
-        assertThat(lines).extracting(PaymentLinePlanned::lineId).doesNotHaveDuplicates()
-                         .allMatch(id -> id.startsWith(ID + "#"));
+        assertThat(lines).extracting(PaymentLinePlanned::lineId).doesNotHaveDuplicates();
+        assertThat(lines).allSatisfy(l -> assertThat(l.source()).isNotBlank())
+                         .allSatisfy(l -> assertThat(l.amountSource()).isNotBlank());
     }
 
     @Test
-    void theProvenHiringDatesThe2019AdvanceOnly() {
-        fixture.givenNoPriorActivity()
-               .when(new PlanPaymentScheduleCommand(ID, "Contract:s-1", "751", LocalDate.of(2020, 1, 15), "AV7_2019",
-                                                    "ONE_THIRD_TIME", "P50_P70"))
-               .expectSuccessfulHandlerExecution();
-        List<Object> history = fixture.getEventStore().readEvents(ID).asStream().map(m -> (Object) m.getPayload())
-                                      .toList();
-        // SEED-003: 70 % of 12 000 € = 8 400 €
-        assertThat(planned().get(0).amountCents()).isEqualTo(840_000L);
-        fixture.given(history)
-               .when(new SetHiringDateCommand(ID, LocalDate.of(2020, 2, 1)))
-               .expectEvents(new PaymentLineRescheduled(ID, ID + "#0", LocalDate.of(2020, 1, 30),
-                                                        LocalDate.of(2020, 2, 16),
-                                                        "hiring proven: assistant hired on 2020-02-01"));
+    void theTwentyTwentyFourAmountsReachA2023ContractAtItsAnniversary() {
+        // §3.1 (S1, S25): +5 % for existing contracts from their next anniversary. Signed 1 Sept 2023, the first
+        // anniversary (1 Sept 2024) is after 22 June 2024: year 1 keeps 36 000 €, then 28 000 and 22 000 €
+        plan("2023-09-01", "RA_2023", "FULL_TIME", "P50_P70");
+        assertThat(yearTotal(1)).isEqualTo(3_600_000L);
+        assertThat(yearTotal(2)).isEqualTo(2_800_000L);
+        assertThat(yearTotal(3)).isEqualTo(2_200_000L);
+        assertThat(planned().get(1).amountParameter()).isEqualTo("aid.FULL_TIME.year2");
+        assertThat(planned().get(1).amountSource()).contains("S1");
+        // half time: 18 000 € then 14 000 / 11 000 € (the 2024 half-time amounts, §3.1)
+        history = new ArrayList<>();
+        plan("2023-09-01", "RA_2023", "HALF_TIME", "P50_P70");
+        assertThat(yearTotal(1)).isEqualTo(1_800_000L);
+        assertThat(yearTotal(2)).isEqualTo(1_400_000L);
+        assertThat(yearTotal(5)).isEqualTo(1_100_000L);
+    }
+
+    @Test
+    void the2019AdvanceIsSeventyPercentOfYearOneAndTheProvenHiringDatesIt() {
+        // SEED-003: the 70 % advance is between 8 400 € (1/3 ETP) and 25 200 € (1 ETP), within 15 days (S12)
+        plan("2020-01-15", "AV7_2019", "ONE_THIRD_TIME", "P50_P70");
+        assertThat(lines()).containsEntry(line(1, "1"), 840_000L).containsEntry(line(1, "2"), 360_000L);
+        List<Object> dated = change(ChangeKind.HIRING_PROVEN, "2020-02-01", null, null, null, null);
+        assertThat(dated).hasSize(2);
+        PaymentLineRevised advance = (PaymentLineRevised) dated.get(1);
+        assertThat(advance.lineId()).isEqualTo(line(1, "1"));
+        assertThat(advance.dueDate()).isEqualTo(LocalDate.of(2020, 2, 16));
+        assertThat(advance.amountCents()).isEqualTo(840_000L);
+
+        history = new ArrayList<>();
+        plan("2020-01-15", "AV7_2019", "FULL_TIME", "P50_P70");
+        assertThat(lines()).containsEntry(line(1, "1"), 2_520_000L);
+    }
+
+    @Test
+    void majorationsFromYearThreeForP90ToP95AndForTheWholeContractAboveP95() {
+        // SEED-004 (§1.3): P90–P95 from year 3: 25 000 € full time; > P95: 36 000 € every year of the contract
+        plan("2020-01-15", "AV7_2019", "FULL_TIME", "P90_P95");
+        assertThat(yearTotal(2)).isEqualTo(2_700_000L);
+        assertThat(yearTotal(3)).isEqualTo(2_500_000L);
+        assertThat(yearTotal(5)).isEqualTo(2_500_000L);
+        history = new ArrayList<>();
+        plan("2020-01-15", "AV7_2019", "FULL_TIME", "ABOVE_P95");
+        for (int year = 1; year <= 5; year++) {
+            assertThat(yearTotal(year)).as("year %d", year).isEqualTo(3_600_000L);
+        }
+        // 8 350 € for 1/3 ETP in the P90–P95 band
+        history = new ArrayList<>();
+        plan("2020-01-15", "AV7_2019", "ONE_THIRD_TIME", "P90_P95");
+        assertThat(yearTotal(4)).isEqualTo(835_000L);
+    }
+
+    @Test
+    void anAchievementBelowSeventyFivePercentLowersTheRestOfTheYearThenRecoversWhatWasPaid() {
+        // year 3 of a 2023 full-time contract: 22 000 € in two instalments (S33, 2024 amounts). 60 % achieved is
+        // below the 75 % of SEED-004, so the aid is pro rata: 22 000 × 60 % = 13 200 €
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        orderAndPay(line(3, "1"), "2025-06-01");
+        List<Object> replanned = change(ChangeKind.OBJECTIVES_EVALUATED, "2025-10-01", 3, "RA_2023",
+                                        1_320_000L, null);
+        assertThat(replanned.get(1)).isInstanceOf(PaymentLineRevised.class);
+        assertThat(lines()).containsEntry(line(3, "1"), 1_100_000L).containsEntry(line(3, "2"), 220_000L);
+        assertThat(yearTotal(3)).isEqualTo(1_320_000L);
+
+        // evaluated once both instalments are paid: 22 000 − 13 200 = 8 800 € to recover
+        history = new ArrayList<>();
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        orderAndPay(line(3, "1"), "2025-06-01");
+        orderAndPay(line(3, "2"), "2025-12-01");
+        change(ChangeKind.OBJECTIVES_EVALUATED, "2026-06-15", 3, "RA_2023", 1_320_000L, null);
+        assertThat(lines()).containsEntry(line(3, "A1"), -880_000L);
+        PaymentLinePlanned recovery = planned().get(planned().size() - 1);
+        assertThat(recovery.kind()).isEqualTo("RECOVERY");
+        assertThat(recovery.dueDate()).isEqualTo(LocalDate.of(2026, 6, 15));
+        assertThat(recovery.parameter()).isEqualTo("modulation.belowIsProRata");
+    }
+
+    @Test
+    void aTerminationRecoversWhatWasPaidForTheDaysAfterTheContractEndedAndCancelsTheRest() {
+        // year 1 (36 000 €, S33) paid in full in July 2023; the contract ends on 1 December 2023. The days after
+        // it are not due (pro rata temporis: the rulebook's inference, regulation.md §5, flagged unverified)
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        orderAndPay(line(1, "1"), "2023-07-31");
+        change(ChangeKind.TERMINATED, "2023-12-01", null, null, null, null);
+        long days = ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 1));
+        long served = ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), LocalDate.of(2023, 12, 2));
+        long due = Math.round(3_600_000.0 * served / days);
+        assertThat(lines()).containsEntry(line(1, "A1"), due - 3_600_000L);
+        assertThat(lines().keySet()).allMatch(id -> id.contains(".Y1."));
+        PaymentLinePlanned recovery = planned().get(planned().size() - 1);
+        assertThat(recovery.kind()).isEqualTo("RECOVERY");
+        assertThat(recovery.parameter()).isEqualTo("payment.termination.proRataTemporis");
+        assertThat(recovery.confidence()).isEqualTo("unverified");
+    }
+
+    @Test
+    void nothingIsOrderedWhileSuspendedAndTheSuspendedDaysAreNotDue() {
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        change(ChangeKind.SUSPENDED, "2024-03-01", null, null, null, null);
+        fixture.given(history).when(new IssuePaymentOrderCommand(ID, line(2, "1"), LocalDate.of(2024, 6, 1)))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        // resumed on 1 Sept 2024: 3 months of year 1 and 3 months of year 2 suspended
+        change(ChangeKind.RESUMED, "2024-09-01", null, null, null, null);
+        long y1Days = ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 1));
+        long y1Out = ChronoUnit.DAYS.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 1));
+        long y2Days = ChronoUnit.DAYS.between(LocalDate.of(2024, 6, 1), LocalDate.of(2025, 6, 1));
+        long y2Out = ChronoUnit.DAYS.between(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 9, 1));
+        assertThat(yearTotal(1)).isEqualTo(Math.round(3_600_000.0 * (y1Days - y1Out) / y1Days));
+        assertThat(yearTotal(2)).isEqualTo(Math.round(2_700_000.0 * (y2Days - y2Out) / y2Days));
+        assertThat(yearTotal(3)).isEqualTo(2_200_000L);
+    }
+
+    @Test
+    void ordersAndAnswersAreIdempotentAndARejectedLineIsOrderedAgainUnderANewId() {
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        String first = line(1, "1");
+        fixture.given(history).when(new IssuePaymentOrderCommand(ID, first, LocalDate.of(2023, 7, 30)))
+               .expectException(BusinessRuleViolation.class);
+        List<Object> issued = step(new IssuePaymentOrderCommand(ID, first, LocalDate.of(2023, 7, 31)));
+        String orderId = ((PaymentOrderIssued) issued.get(0)).orderId();
+        assertThat(orderId).isEqualTo(PaymentIds.order(first, 1));
+        assertThat(PaymentIds.scheduleOfOrder(orderId)).isEqualTo(ID);
+        assertThat(step(new IssuePaymentOrderCommand(ID, first, LocalDate.of(2023, 8, 2)))).isEmpty();
+
+        step(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.REJECTED, LocalDate.of(2023, 8, 3), null,
+                                           "IBAN invalide"));
+        assertThat(step(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.REJECTED, LocalDate.of(2023, 8, 3),
+                                                      null, "IBAN invalide"))).isEmpty();
+        String second = ((PaymentOrderIssued) step(new IssuePaymentOrderCommand(ID, first,
+                LocalDate.of(2023, 8, 10))).get(0)).orderId();
+        assertThat(second).isEqualTo(PaymentIds.order(first, 2));
+
+        List<Object> paid = step(new AnswerPaymentOrderCommand(ID, second, OrderOutcome.PAID,
+                                                               LocalDate.of(2023, 8, 12), "VIR-2", null));
+        assertThat(paid).containsExactly(new PaymentOrderPaid(ID, second, first, 3_600_000L,
+                                                              LocalDate.of(2023, 8, 12), "VIR-2"));
+        assertThat(step(new AnswerPaymentOrderCommand(ID, second, OrderOutcome.PAID, LocalDate.of(2023, 8, 13),
+                                                      "VIR-2", null))).isEmpty();
+        fixture.given(history).when(new AnswerPaymentOrderCommand(ID, second, OrderOutcome.REJECTED,
+                                                                  LocalDate.of(2023, 8, 14), null, "late"))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        // the same change delivered twice re-plans once
+        List<Object> once = change(ChangeKind.TERMINATED, "2023-12-01", null, null, null, null);
+        assertThat(once).isNotEmpty();
+        changes--;
+        assertThat(change(ChangeKind.TERMINATED, "2023-12-01", null, null, null, null)).isEmpty();
+        assertThat(history.stream().filter(PaymentOrderPaid.class::isInstance).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSwitchToTheRuleOf2023PaysTheRemainingYearsInTwoInstalments() {
+        // AV7 pays each year at its anniversary (assumed, §1.5); after an opt-in switch to RA 2023 (S33) the years
+        // from the switch are paid in two 50 % instalments. Amounts are unchanged: 10 500 € a year half time
+        plan("2020-01-15", "AV7_2019", "HALF_TIME", "P50_P70");
+        assertThat(lines()).containsEntry(line(4, "1"), 1_050_000L).doesNotContainKey(line(4, "2"));
+        change(ChangeKind.VERSION_SWITCHED, "2023-01-15", 4, "RA_2023", 1_050_000L, null);
+        assertThat(lines()).containsEntry(line(4, "1"), 525_000L).containsEntry(line(4, "2"), 525_000L)
+                           .containsEntry(line(3, "1"), 1_050_000L);
+        Map<String, Long> total = lines().entrySet().stream().collect(Collectors.groupingBy(
+                e -> e.getKey().substring(0, e.getKey().lastIndexOf('.')), Collectors.summingLong(Map.Entry::getValue)));
+        assertThat(total.get(ID + ".Y5")).isEqualTo(1_050_000L);
     }
 }

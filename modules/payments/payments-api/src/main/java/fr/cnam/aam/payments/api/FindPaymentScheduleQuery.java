@@ -1,4 +1,0 @@
-package fr.cnam.aam.payments.api;
-
-public record FindPaymentScheduleQuery(String contractId) {
-}

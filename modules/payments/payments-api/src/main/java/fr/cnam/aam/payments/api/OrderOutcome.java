@@ -1,0 +1,5 @@
+package fr.cnam.aam.payments.api;
+
+public enum OrderOutcome {
+    PAID, REJECTED
+}
