@@ -287,4 +287,18 @@ class PaymentScheduleTest {
                 e -> e.getKey().substring(0, e.getKey().lastIndexOf('.')), Collectors.summingLong(Map.Entry::getValue)));
         assertThat(total.get(ID + ".Y5")).isEqualTo(1_050_000L);
     }
+
+    @Test
+    void aRenewalPlansTheNewTermAtTheSteadyAmount() {
+        // 5 years, renewable, the aid pérenne (S12, S25): a 2023 full-time contract renewed from 1 June 2028 is due
+        // the year-3-and-later amount every year of the new term, 22 000 € with the 2024 amounts (§3.1, S1)
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        assertThat(lines().keySet()).noneMatch(id -> id.contains(".Y6."));
+        change(ChangeKind.RENEWED, "2028-06-01", null, null, null, "2033-05-31");
+        for (int year = 6; year <= 10; year++) {
+            assertThat(yearTotal(year)).as("year %d", year).isEqualTo(2_200_000L);
+        }
+        assertThat(lines()).containsKey(line(6, "2")).doesNotContainKey(line(11, "1"));
+        assertThat(yearTotal(5)).isEqualTo(2_200_000L);
+    }
 }
