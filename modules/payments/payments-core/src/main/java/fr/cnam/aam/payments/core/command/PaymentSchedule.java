@@ -2,6 +2,7 @@ package fr.cnam.aam.payments.core.command;
 
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.payments.api.AnswerPaymentOrderCommand;
+import fr.cnam.aam.payments.api.ChangeKind;
 import fr.cnam.aam.payments.api.ContractChange;
 import fr.cnam.aam.payments.api.ContractChangeRecorded;
 import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
@@ -14,9 +15,12 @@ import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
 import fr.cnam.aam.payments.api.PaymentOrderRejected;
 import fr.cnam.aam.payments.api.PaymentSchedulePlanned;
+import fr.cnam.aam.payments.api.PaymentYearDetermined;
+import fr.cnam.aam.payments.api.PaymentYearIndeterminate;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
 import fr.cnam.aam.payments.api.RecordContractChangeCommand;
 import fr.cnam.aam.regulation.Confidence;
+import fr.cnam.aam.regulation.MissingParameter;
 import fr.cnam.aam.regulation.Payment;
 import fr.cnam.aam.regulation.Reason;
 import fr.cnam.aam.regulation.RegulatoryVersion;
@@ -54,7 +58,7 @@ class PaymentSchedule {
     private String contractId;
     private String caisseCode;
     private LocalDate startsOn;
-    private String option;
+    private final TreeMap<LocalDate, String> optionFrom = new TreeMap<>();
     private String activityBand;
     private LocalDate hiredOn;
     private final TreeMap<Integer, String> versionFromYear = new TreeMap<>();
@@ -64,6 +68,7 @@ class PaymentSchedule {
     private LocalDate lastDay;
     private int lastYear;
     private final Set<String> changes = new HashSet<>();
+    private final Set<Integer> indeterminateYears = new HashSet<>();
     private final Map<String, Line> lines = new LinkedHashMap<>();
 
     PaymentSchedule() {
@@ -84,8 +89,10 @@ class PaymentSchedule {
     @CommandHandler
     void handle(RecordContractChangeCommand command, Rulebooks rulebooks) {
         ContractChange change = command.change();
-        if (change == null || change.changeId() == null || change.kind() == null || change.effectiveOn() == null) {
-            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "a change needs its id, kind and effective date");
+        if (change == null || change.changeId() == null || change.kind() == null || change.effectiveOn() == null
+            || change.kind() == ChangeKind.OPTION_CHANGED && change.option() == null) {
+            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "a change needs its id, kind and effective date "
+                                            + "(and an option change its option)");
         }
         if (changes.contains(change.changeId())) {
             return; // a redelivered event: taken in already
@@ -99,6 +106,7 @@ class PaymentSchedule {
                        + (change.reference() == null ? "" : " (" + change.reference() + ")");
         switch (change.kind()) {
             case HIRING_PROVEN -> replan(1, 1, change.effectiveOn(), cause, rulebook);
+            case OPTION_CHANGED -> replan(effectiveYear, lastYear, change.effectiveOn(), cause, rulebook);
             case VERSION_SWITCHED, REVALUED -> replan(yearOr(change, effectiveYear), lastYear, change.effectiveOn(),
                                                       cause, rulebook);
             case OBJECTIVES_EVALUATED -> replan(yearOr(change, effectiveYear), yearOr(change, effectiveYear),
@@ -179,10 +187,22 @@ class PaymentSchedule {
     }
 
     private void replan(int fromYear, int toYear, LocalDate effectiveOn, String cause, Rulebook rulebook) {
-        ScheduleFacts facts = new ScheduleFacts(startsOn, option, activityBand, hiredOn, versionFromYear,
+        ScheduleFacts facts = new ScheduleFacts(startsOn, optionFrom, activityBand, hiredOn, versionFromYear,
                                                 modulatedAid, suspensions, lastDay);
         for (int year = fromYear; year <= toYear; year++) {
-            reconcile(YearPlanner.target(facts, year, rulebook), effectiveOn, cause, rulebook.revision());
+            YearTarget target;
+            try {
+                target = YearPlanner.target(facts, year, rulebook);
+            } catch (MissingParameter missing) {
+                // no figure published: the year's lines stay as they were, and the schedule says why
+                apply(new PaymentYearIndeterminate(scheduleId, year, missing.parameter(), missing.getMessage(),
+                                                   rulebook.revision()));
+                continue;
+            }
+            if (indeterminateYears.contains(year)) {
+                apply(new PaymentYearDetermined(scheduleId, year, rulebook.revision()));
+            }
+            reconcile(target, effectiveOn, cause, rulebook.revision());
         }
     }
 
@@ -279,7 +299,7 @@ class PaymentSchedule {
         contractId = event.contractId();
         caisseCode = event.caisseCode();
         startsOn = event.signedOn();
-        option = event.option();
+        optionFrom.put(event.signedOn(), event.option());
         activityBand = event.activityBand();
         versionFromYear.put(1, event.regulatoryVersion());
         lastYear = event.contractYears();
@@ -291,6 +311,7 @@ class PaymentSchedule {
         changes.add(change.changeId());
         switch (change.kind()) {
             case HIRING_PROVEN -> hiredOn = change.effectiveOn();
+            case OPTION_CHANGED -> optionFrom.put(change.effectiveOn(), change.option());
             case VERSION_SWITCHED -> versionFromYear.put(yearOr(change, yearOf(change.effectiveOn())),
                                                          change.version());
             case OBJECTIVES_EVALUATED -> modulatedAid.put(yearOr(change, yearOf(change.effectiveOn())),
@@ -314,6 +335,16 @@ class PaymentSchedule {
                 // the amounts come from the rulebook; the change only re-plans
             }
         }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentYearIndeterminate event) {
+        indeterminateYears.add(event.contractYear());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentYearDetermined event) {
+        indeterminateYears.remove(event.contractYear());
     }
 
     @EventSourcingHandler

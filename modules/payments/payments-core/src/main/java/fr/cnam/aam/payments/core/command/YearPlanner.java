@@ -25,6 +25,7 @@ final class YearPlanner {
     private static final String TERMINATION = "payment.termination.proRataTemporis";
     private static final String SUSPENSION = "payment.suspension.proRataTemporis";
     private static final String MODULATION = "modulation.belowIsProRata";
+    private static final String OPTION_CHANGE = "payment.optionChange.proRataTemporis";
 
     private YearPlanner() {
     }
@@ -33,12 +34,26 @@ final class YearPlanner {
         RegulatoryVersion version = RegulatoryVersion.valueOf(facts.versionOf(year));
         LocalDate start = facts.startOf(year);
         LocalDate end = facts.startOf(year + 1);
-        AidYear aid = AidRules.aidForYear(new AidRequest(facts.startsOn(), version, facts.option(),
-                                                         facts.activityBand(), null, null), year, rulebook);
+        long days = ChronoUnit.DAYS.between(start, end);
+        List<ScheduleFacts.OptionDays> options = facts.optionsWithin(start, end);
+        AidYear aid = aidOf(facts, version, options.get(0).option(), year, rulebook);
         long full = aid.aidCents();
         Reason adjustedBy = aid.rule();
         StringBuilder why = new StringBuilder("year ").append(year).append(": ").append(euros(full))
                 .append(" (").append(aid.rule().message()).append(", ").append(aid.rule().parameter()).append(')');
+        Resolved optionChange = options.size() > 1 ? known(rulebook.find(OPTION_CHANGE, version, start)) : null;
+        if (optionChange != null && optionChange.asBoolean()) {
+            full = 0;
+            why.append("; the option changed during the year, each is due for its days:");
+            for (ScheduleFacts.OptionDays part : options) {
+                long aidOfPart = aidOf(facts, version, part.option(), year, rulebook).aidCents();
+                long share = share(aidOfPart, part.days(), days);
+                full += share;
+                why.append(' ').append(part.option()).append(' ').append(part.days()).append('/').append(days)
+                   .append(" days = ").append(euros(share)).append(';');
+            }
+            adjustedBy = cite("OPTION_CHANGED", "option changed during the year", optionChange, adjustedBy);
+        }
         Long modulated = facts.modulatedAid().get(year);
         if (modulated != null) {
             full = modulated;
@@ -46,7 +61,6 @@ final class YearPlanner {
                               rulebook.find(MODULATION, version, start), adjustedBy);
             why.append("; modulated to ").append(euros(full)).append(" by the objectives achieved");
         }
-        long days = ChronoUnit.DAYS.between(start, end);
         long notDue = 0;
         Resolved suspension = known(rulebook.find(SUSPENSION, version, start));
         if (suspension != null && suspension.asBoolean()) {
@@ -70,8 +84,7 @@ final class YearPlanner {
                    .append(" days after it are not due (").append(TERMINATION).append(')');
             }
         }
-        long due = notDue == 0 ? full : BigDecimal.valueOf(full).multiply(BigDecimal.valueOf(days - notDue))
-                .divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_UP).longValueExact();
+        long due = notDue == 0 ? full : share(full, days - notDue, days);
         if (notDue > 0) {
             why.append(": ").append(days - notDue).append(" of ").append(days).append(" days, ").append(euros(due));
         }
@@ -79,6 +92,18 @@ final class YearPlanner {
                 new AidYear(year, start, aid.amountsOf(), due, null, null, aid.rule()), version, facts.startsOn(),
                 facts.hiredOn(), rulebook);
         return new YearTarget(year, version.name(), due, aid.rule(), adjustedBy, slots, why.toString());
+    }
+
+    private static AidYear aidOf(ScheduleFacts facts, RegulatoryVersion version, String option, int year,
+                                 Rulebook rulebook) {
+        return AidRules.aidForYear(new AidRequest(facts.startsOn(), version, option, facts.activityBand(), null,
+                                                  null), year, rulebook);
+    }
+
+    /** {@code cents} × {@code part} / {@code whole}, to the nearest cent. */
+    private static long share(long cents, long part, long whole) {
+        return BigDecimal.valueOf(cents).multiply(BigDecimal.valueOf(part))
+                         .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static Resolved known(Resolved resolved) {

@@ -1,5 +1,6 @@
 package fr.cnam.aam.payments.core.policy;
 
+import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractResumed;
 import fr.cnam.aam.contracting.api.ContractRevalued;
@@ -28,6 +29,13 @@ class WhenContractChangesThenReplanPayments {
 
     WhenContractChangesThenReplanPayments(ScheduleChanges changes) {
         this.changes = changes;
+    }
+
+    @EventHandler
+    void on(ContractAmended e, @MessageIdentifier String id) {
+        changes.send(e.contractId(), new ContractChange(id, ChangeKind.OPTION_CHANGED, e.effectiveOn(), null, null,
+                null, null, "avenant " + e.avenantReference() + ": " + e.previousOption() + " → " + e.option(),
+                e.option()));
     }
 
     @EventHandler

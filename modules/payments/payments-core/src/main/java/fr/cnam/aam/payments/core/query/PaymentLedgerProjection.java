@@ -8,6 +8,8 @@ import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
 import fr.cnam.aam.payments.api.PaymentOrderRejected;
 import fr.cnam.aam.payments.api.PaymentSchedulePlanned;
+import fr.cnam.aam.payments.api.PaymentYearDetermined;
+import fr.cnam.aam.payments.api.PaymentYearIndeterminate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -72,6 +74,29 @@ class PaymentLedgerProjection {
             schedule.remove("suspendedSince");
         }
         mongo.save(schedule, SCHEDULES);
+    }
+
+    @EventHandler
+    void on(PaymentYearIndeterminate e) {
+        Document schedule = mongo.findById(e.scheduleId(), Document.class, SCHEDULES);
+        if (schedule != null) {
+            Document years = schedule.get("indeterminateYears", Document.class);
+            years = years == null ? new Document() : years;
+            years.put(String.valueOf(e.contractYear()), new Document("parameter", e.parameter())
+                    .append("message", e.message()).append("rulebookRevision", e.rulebookRevision()));
+            schedule.put("indeterminateYears", years);
+            mongo.save(schedule, SCHEDULES);
+        }
+    }
+
+    @EventHandler
+    void on(PaymentYearDetermined e) {
+        Document schedule = mongo.findById(e.scheduleId(), Document.class, SCHEDULES);
+        Document years = schedule == null ? null : schedule.get("indeterminateYears", Document.class);
+        if (years != null) {
+            years.remove(String.valueOf(e.contractYear()));
+            mongo.save(schedule, SCHEDULES);
+        }
     }
 
     @EventHandler

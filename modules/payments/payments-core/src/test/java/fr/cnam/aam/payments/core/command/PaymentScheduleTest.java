@@ -12,6 +12,7 @@ import fr.cnam.aam.payments.api.PaymentLinePlanned;
 import fr.cnam.aam.payments.api.PaymentLineRevised;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
+import fr.cnam.aam.payments.api.PaymentYearIndeterminate;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
 import fr.cnam.aam.payments.api.RecordContractChangeCommand;
 import fr.cnam.aam.regulation.Rulebook;
@@ -300,5 +301,38 @@ class PaymentScheduleTest {
         }
         assertThat(lines()).containsKey(line(6, "2")).doesNotContainKey(line(11, "1"));
         assertThat(yearTotal(5)).isEqualTo(2_200_000L);
+    }
+
+    @Test
+    void anOptionChangedByAvenantIsDueForItsDaysAndTheNextYearsInFull() {
+        // AV7 amounts (S7, art. 9-5-2-2): 1/2 ETP 13 500 € in year 2, 1 ETP 27 000 € in year 2 and 21 000 € from
+        // year 3. Moving to full time on 15 July 2021, inside year 2 (15 Jan 2021 – 14 Jan 2022), each option is
+        // due for its days (pro rata temporis: the rulebook's unverified inference)
+        plan("2020-01-15", "AV7_2019", "HALF_TIME", "P50_P70");
+        step(new RecordContractChangeCommand(ID, new ContractChange("avenant-1", ChangeKind.OPTION_CHANGED,
+                LocalDate.of(2021, 7, 15), null, null, null, null, "AV-1", "FULL_TIME")));
+        long days = ChronoUnit.DAYS.between(LocalDate.of(2021, 1, 15), LocalDate.of(2022, 1, 15));
+        long half = ChronoUnit.DAYS.between(LocalDate.of(2021, 1, 15), LocalDate.of(2021, 7, 15));
+        long expected = Math.round(1_350_000.0 * half / days) + Math.round(2_700_000.0 * (days - half) / days);
+        assertThat(yearTotal(2)).isEqualTo(expected);
+        assertThat(yearTotal(1)).isEqualTo(1_800_000L);
+        assertThat(yearTotal(3)).isEqualTo(2_100_000L);
+    }
+
+    @Test
+    void aYearWhoseAmountNoSourcePublishedIsIndeterminateAndKeepsItsLines() {
+        // the 2024 second-assistant options (1.5 and 2 ETP) have no published amount (§3.1): a move to 1.5 ETP
+        // cannot be priced, so those years say which parameter is missing and their lines are left as they were
+        plan("2024-09-01", "CONV_2024", "FULL_TIME", "P50_P70");
+        Map<String, Long> before = lines();
+        List<Object> events = step(new RecordContractChangeCommand(ID, new ContractChange("avenant-2",
+                ChangeKind.OPTION_CHANGED, LocalDate.of(2026, 9, 1), null, null, null, null, "AV-2",
+                "ONE_AND_HALF_TIME")));
+        List<PaymentYearIndeterminate> indeterminate = events.stream()
+                .filter(PaymentYearIndeterminate.class::isInstance).map(PaymentYearIndeterminate.class::cast)
+                .toList();
+        assertThat(indeterminate).extracting(PaymentYearIndeterminate::contractYear).containsExactly(3, 4, 5);
+        assertThat(indeterminate.get(0).parameter()).startsWith("aid.ONE_AND_HALF_TIME");
+        assertThat(lines()).isEqualTo(before);
     }
 }
