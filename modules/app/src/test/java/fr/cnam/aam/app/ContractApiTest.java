@@ -88,7 +88,10 @@ class ContractApiTest {
         String spec = http.getForObject("/v3/api-docs", String.class);
         assertThat(spec).contains("\"/api/v1/contracts\"", "\"/api/v1/contracts/{contractId}\"",
                                   "\"/api/v1/contracts/{contractId}/avenants\"",
-                                  "\"/api/v1/admin/processors/{name}/replay\"");
+                                  "\"/api/v1/admin/processors/{name}/replay\"",
+                                  "\"/api/v1/payments/contracts/{contractId}\"", "\"/api/v1/payments/ledger\"",
+                                  "\"/api/v1/payments/overdue\"", "\"/api/v1/payments/order-runs\"",
+                                  "\"/api/v1/payments/orders/{orderId}/answer\"");
     }
 
     @Test

@@ -3,7 +3,6 @@ package fr.cnam.aam.payments.core.order;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
 import fr.cnam.aam.payments.core.query.PaymentLedger;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -48,7 +47,8 @@ public class PaymentOrderRun {
                 }
             } catch (BusinessRuleViolation e) {
                 refused.add(new RunResult.Refusal(lineId, e.rule(), e.getMessage()));
-            } catch (CommandExecutionException e) {
+            } catch (RuntimeException e) {
+                // a rule wrapped by the bus, or a concurrent writer (another instance's run): the next run retries
                 BusinessRuleViolation rule = e.getCause() instanceof BusinessRuleViolation v ? v : null;
                 refused.add(new RunResult.Refusal(lineId, rule == null ? "FAILED" : rule.rule(), e.getMessage()));
             }
