@@ -37,10 +37,7 @@ class ContractAcrossVersionsEndToEndTest {
     }
 
     private boolean caughtUp() {
-        Map<?, ?> s = http.getForObject("/api/v1/admin/processors/contracts", Map.class);
-        return Boolean.TRUE.equals(s.get("caughtUp")) && Boolean.FALSE.equals(s.get("replaying"))
-               && s.get("position") != null
-               && ((Number) s.get("position")).longValue() >= ((Number) s.get("headPosition")).longValue();
+        return Processors.caughtUp(http, "contracts");
     }
 
     @Test

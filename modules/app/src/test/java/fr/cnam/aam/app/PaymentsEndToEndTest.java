@@ -98,10 +98,7 @@ class PaymentsEndToEndTest {
     }
 
     private boolean caughtUp(String processor) {
-        Map<?, ?> s = http.getForObject("/api/v1/admin/processors/" + processor, Map.class);
-        return Boolean.TRUE.equals(s.get("caughtUp")) && Boolean.FALSE.equals(s.get("replaying"))
-               && s.get("position") != null
-               && ((Number) s.get("position")).longValue() >= ((Number) s.get("headPosition")).longValue();
+        return Processors.caughtUp(http, processor);
     }
 
     @Test

@@ -46,10 +46,7 @@ class ProjectionReplayTest {
     }
 
     private boolean caughtUpWithTheStore() {
-        Map<?, ?> status = status();
-        return Boolean.TRUE.equals(status.get("caughtUp")) && Boolean.FALSE.equals(status.get("replaying"))
-               && status.get("position") != null
-               && ((Number) status.get("position")).longValue() >= ((Number) status.get("headPosition")).longValue();
+        return Processors.caughtUp(http, "contracts");
     }
 
     @Test

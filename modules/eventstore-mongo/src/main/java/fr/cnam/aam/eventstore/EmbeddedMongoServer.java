@@ -23,6 +23,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
+    private static final Runnable NOTHING = () -> { };
+
     private final MongoBackend backend;
     private final MVStore mvStore;
     private final MongoServer server;
@@ -31,7 +33,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private EmbeddedMongoServer(MongoBackend backend, MVStore mvStore) {
         this.backend = backend;
         this.mvStore = mvStore;
-        this.server = new MongoServer(new SerializedWritesBackend(backend));
+        this.server = new MongoServer(new SerializedWritesBackend(backend, mvStore == null ? () -> NOTHING : () -> {
+            MVStore.TxCounter usage = mvStore.registerVersionUsage();
+            return () -> mvStore.deregisterVersionUsage(usage);
+        }));
     }
 
     public static EmbeddedMongoServer inMemory() {

@@ -1,8 +1,5 @@
 package fr.cnam.aam.payments.api;
 
-import org.axonframework.serialization.Revision;
-
-/** A line not yet ordered is no longer due. */
-@Revision("1")
+/** A line not yet ordered is no longer due (part of {@link PaymentLinesChanged}). */
 public record PaymentLineCancelled(String scheduleId, String lineId, String reason) {
 }

@@ -10,6 +10,7 @@ import fr.cnam.aam.payments.api.OrderOutcome;
 import fr.cnam.aam.payments.api.PaymentIds;
 import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
+import fr.cnam.aam.payments.api.PaymentLinesChanged;
 import fr.cnam.aam.payments.api.PaymentLineRevised;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
@@ -50,7 +51,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order identifiers are deterministic ({@link PaymentIds}), so a retried order, a redelivered change or a replayed
  * policy never pays twice.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class PaymentSchedule {
 
     @AggregateIdentifier
@@ -187,6 +188,7 @@ class PaymentSchedule {
     }
 
     private void replan(int fromYear, int toYear, LocalDate effectiveOn, String cause, Rulebook rulebook) {
+        LineChanges changed = new LineChanges();
         ScheduleFacts facts = new ScheduleFacts(startsOn, optionFrom, activityBand, hiredOn, versionFromYear,
                                                 modulatedAid, suspensions, lastDay);
         for (int year = fromYear; year <= toYear; year++) {
@@ -202,12 +204,17 @@ class PaymentSchedule {
             if (indeterminateYears.contains(year)) {
                 apply(new PaymentYearDetermined(scheduleId, year, rulebook.revision()));
             }
-            reconcile(target, effectiveOn, cause, rulebook.revision());
+            reconcile(target, effectiveOn, cause, rulebook.revision(), changed);
+        }
+        if (!changed.isEmpty()) {
+            apply(new PaymentLinesChanged(scheduleId, contractId, cause, effectiveOn, changed.planned,
+                                          changed.revised, changed.cancelled));
         }
     }
 
     /** Makes the year's lines pay {@code target.dueCents()}: open lines first, then a complement or a recovery. */
-    private void reconcile(YearTarget target, LocalDate effectiveOn, String cause, String revision) {
+    private void reconcile(YearTarget target, LocalDate effectiveOn, String cause, String revision,
+                           LineChanges changed) {
         List<Line> ofYear = lines.values().stream()
                                  .filter(l -> l.year == target.year() && l.status != Line.Status.CANCELLED).toList();
         long frozen = ofYear.stream().filter(Line::frozen).mapToLong(l -> l.amountCents).sum();
@@ -235,46 +242,48 @@ class PaymentSchedule {
             long amount = amounts.get(slot);
             if (line == null && amount != 0) {
                 Reason calendar = payment.rule();
-                plan(target, PaymentIds.line(scheduleId, target.year(), slot), payment.dueDate(), amount,
-                     calendar.code(), calendar, revision, why);
+                changed.planned.add(line(target, PaymentIds.line(scheduleId, target.year(), slot),
+                                         payment.dueDate(), amount, calendar.code(), calendar, revision, why));
             } else if (line != null && amount == 0) {
-                apply(new PaymentLineCancelled(scheduleId, line.id, why));
+                changed.cancelled.add(new PaymentLineCancelled(scheduleId, line.id, why));
             } else if (line != null && (line.amountCents != amount || !line.dueDate.equals(payment.dueDate()))) {
-                revise(target, line, amount, payment.dueDate(), revision, why);
+                changed.revised.add(revision(target, line, amount, payment.dueDate(), revision, why));
             }
         }
         for (Line line : ofYear) {
             if (line.open() && !line.adjustment() && !slots.containsKey(line.slot)) {
-                apply(new PaymentLineCancelled(scheduleId, line.id, why));
+                changed.cancelled.add(new PaymentLineCancelled(scheduleId, line.id, why));
             }
         }
         Line adjustment = ofYear.stream().filter(l -> l.open() && l.adjustment()).findFirst().orElse(null);
         if (adjustment != null && (remainder == 0 || Long.signum(remainder) != Long.signum(adjustment.amountCents))) {
-            apply(new PaymentLineCancelled(scheduleId, adjustment.id, why));
+            changed.cancelled.add(new PaymentLineCancelled(scheduleId, adjustment.id, why));
             adjustment = null;
         }
         if (adjustment != null && adjustment.amountCents != remainder) {
-            revise(target, adjustment, remainder, adjustment.dueDate, revision, why);
+            changed.revised.add(revision(target, adjustment, remainder, adjustment.dueDate, revision, why));
         } else if (adjustment == null && remainder != 0) {
             long made = lines.values().stream().filter(l -> l.year == target.year() && l.adjustment()).count();
-            plan(target, PaymentIds.line(scheduleId, target.year(), "A" + (made + 1)), effectiveOn, remainder,
-                 remainder > 0 ? "COMPLEMENT" : "RECOVERY", target.adjustedBy(), revision, why);
+            changed.planned.add(line(target, PaymentIds.line(scheduleId, target.year(), "A" + (made + 1)),
+                                     effectiveOn, remainder, remainder > 0 ? "COMPLEMENT" : "RECOVERY",
+                                     target.adjustedBy(), revision, why));
         }
     }
 
-    private void plan(YearTarget target, String lineId, LocalDate dueDate, long amount, String kind, Reason rule,
-                      String revision, String why) {
+    private PaymentLinePlanned line(YearTarget target, String lineId, LocalDate dueDate, long amount, String kind,
+                                    Reason rule, String revision, String why) {
         Reason amountRule = target.adjustedBy();
-        apply(new PaymentLinePlanned(scheduleId, contractId, caisseCode, lineId, dueDate, amount, target.year(),
+        return new PaymentLinePlanned(scheduleId, contractId, caisseCode, lineId, dueDate, amount, target.year(),
                 kind, rule.parameter(), rule.source(), code(rule.confidence()), amountRule.parameter(),
-                amountRule.source(), code(amountRule.confidence()), target.version(), revision, why));
+                amountRule.source(), code(amountRule.confidence()), target.version(), revision, why);
     }
 
-    private void revise(YearTarget target, Line line, long amount, LocalDate dueDate, String revision, String why) {
+    private PaymentLineRevised revision(YearTarget target, Line line, long amount, LocalDate dueDate,
+                                        String revision, String why) {
         Reason amountRule = target.adjustedBy();
-        apply(new PaymentLineRevised(scheduleId, line.id, line.amountCents, amount, line.dueDate, dueDate,
-                                     amountRule.parameter(), amountRule.source(), code(amountRule.confidence()),
-                                     target.version(), revision, why));
+        return new PaymentLineRevised(scheduleId, line.id, line.amountCents, amount, line.dueDate, dueDate,
+                                      amountRule.parameter(), amountRule.source(), code(amountRule.confidence()),
+                                      target.version(), revision, why);
     }
 
     private static Line find(List<Line> lines, String slot) {
@@ -348,22 +357,17 @@ class PaymentSchedule {
     }
 
     @EventSourcingHandler
-    void on(PaymentLinePlanned event) {
-        String slot = event.lineId().substring(event.lineId().lastIndexOf('.') + 1);
-        lines.put(event.lineId(), new Line(event.lineId(), event.contractYear(), slot, event.dueDate(),
-                                           event.amountCents()));
-    }
-
-    @EventSourcingHandler
-    void on(PaymentLineRevised event) {
-        Line line = lines.get(event.lineId());
-        line.amountCents = event.amountCents();
-        line.dueDate = event.dueDate();
-    }
-
-    @EventSourcingHandler
-    void on(PaymentLineCancelled event) {
-        lines.get(event.lineId()).status = Line.Status.CANCELLED;
+    void on(PaymentLinesChanged event) {
+        event.cancelled().forEach(c -> lines.get(c.lineId()).status = Line.Status.CANCELLED);
+        for (PaymentLineRevised r : event.revised()) {
+            Line line = lines.get(r.lineId());
+            line.amountCents = r.amountCents();
+            line.dueDate = r.dueDate();
+        }
+        for (PaymentLinePlanned p : event.planned()) {
+            String slot = p.lineId().substring(p.lineId().lastIndexOf('.') + 1);
+            lines.put(p.lineId(), new Line(p.lineId(), p.contractYear(), slot, p.dueDate(), p.amountCents()));
+        }
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package fr.cnam.aam.payments.core.query;
 import fr.cnam.aam.payments.api.ContractChangeRecorded;
 import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
+import fr.cnam.aam.payments.api.PaymentLinesChanged;
 import fr.cnam.aam.payments.api.PaymentLineRevised;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
@@ -15,8 +16,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -99,9 +104,39 @@ class PaymentLedgerProjection {
         }
     }
 
+    /** One bulk write for the whole re-plan: a revision is pushed only if this event has not pushed it yet. */
     @EventHandler
-    void on(PaymentLinePlanned e) {
-        mongo.save(new Document("_id", e.lineId()).append("lineId", e.lineId()).append("scheduleId", e.scheduleId())
+    void on(PaymentLinesChanged e, @MessageIdentifier String eventId) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LINES);
+        for (PaymentLinePlanned p : e.planned()) {
+            bulk.replaceOne(byId(p.lineId()), planned(p), FindAndReplaceOptions.options().upsert());
+        }
+        for (PaymentLineRevised r : e.revised()) {
+            bulk.updateOne(byId(r.lineId()).addCriteria(Criteria.where("revisions.eventId").ne(eventId)),
+                    new Update().set("amountCents", r.amountCents()).set("dueDate", r.dueDate().toString())
+                            .set("amountParameter", r.amountParameter()).set("amountSource", r.amountSource())
+                            .set("amountConfidence", r.amountConfidence())
+                            .set("regulatoryVersion", r.regulatoryVersion()).set("explanation", r.reason())
+                            .push("revisions", new Document("eventId", eventId)
+                                    .append("previousAmountCents", r.previousAmountCents())
+                                    .append("amountCents", r.amountCents())
+                                    .append("previousDueDate", r.previousDueDate().toString())
+                                    .append("dueDate", r.dueDate().toString()).append("reason", r.reason())
+                                    .append("rulebookRevision", r.rulebookRevision())));
+        }
+        for (PaymentLineCancelled c : e.cancelled()) {
+            bulk.updateOne(byId(c.lineId()), new Update().set("status", "CANCELLED")
+                                                          .set("cancelledBecause", c.reason()));
+        }
+        bulk.execute();
+    }
+
+    private static Query byId(String lineId) {
+        return Query.query(Criteria.where("_id").is(lineId));
+    }
+
+    private static Document planned(PaymentLinePlanned e) {
+        return new Document("_id", e.lineId()).append("lineId", e.lineId()).append("scheduleId", e.scheduleId())
                 .append("contractId", e.contractId()).append("caisseCode", e.caisseCode())
                 .append("dueDate", e.dueDate().toString()).append("amountCents", e.amountCents())
                 .append("contractYear", e.contractYear()).append("kind", e.kind()).append("parameter", e.parameter())
@@ -110,36 +145,7 @@ class PaymentLedgerProjection {
                 .append("amountConfidence", e.amountConfidence()).append("regulatoryVersion", e.regulatoryVersion())
                 .append("rulebookRevision", e.rulebookRevision()).append("explanation", e.explanation())
                 .append("status", "PLANNED").append("revisions", new ArrayList<>())
-                .append("rejections", new ArrayList<>()), LINES);
-    }
-
-    @EventHandler
-    void on(PaymentLineRevised e, @MessageIdentifier String eventId) {
-        update(e.lineId(), line -> {
-            if (hasEntry(line, "revisions", eventId)) {
-                return;
-            }
-            entries(line, "revisions").add(new Document("eventId", eventId)
-                    .append("previousAmountCents", e.previousAmountCents()).append("amountCents", e.amountCents())
-                    .append("previousDueDate", e.previousDueDate().toString())
-                    .append("dueDate", e.dueDate().toString()).append("reason", e.reason())
-                    .append("rulebookRevision", e.rulebookRevision()));
-            line.put("amountCents", e.amountCents());
-            line.put("dueDate", e.dueDate().toString());
-            line.put("amountParameter", e.amountParameter());
-            line.put("amountSource", e.amountSource());
-            line.put("amountConfidence", e.amountConfidence());
-            line.put("regulatoryVersion", e.regulatoryVersion());
-            line.put("explanation", e.reason());
-        });
-    }
-
-    @EventHandler
-    void on(PaymentLineCancelled e) {
-        update(e.lineId(), line -> {
-            line.put("status", "CANCELLED");
-            line.put("cancelledBecause", e.reason());
-        });
+                .append("rejections", new ArrayList<>());
     }
 
     @EventHandler

@@ -9,6 +9,7 @@ import fr.cnam.aam.payments.api.OrderOutcome;
 import fr.cnam.aam.payments.api.PaymentIds;
 import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
+import fr.cnam.aam.payments.api.PaymentLinesChanged;
 import fr.cnam.aam.payments.api.PaymentLineRevised;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,9 +59,19 @@ class PaymentScheduleTest {
         result.expectSuccessfulHandlerExecution();
         List<Object> all = fixture.getEventStore().readEvents(ID).asStream().map(m -> (Object) m.getPayload())
                                   .toList();
-        List<Object> produced = new ArrayList<>(all.subList(history.size(), all.size()));
+        List<Object> produced = all.subList(history.size(), all.size()).stream()
+                                   .flatMap(PaymentScheduleTest::lineByLine).toList();
         history = new ArrayList<>(all);
         return produced;
+    }
+
+    /** A re-plan's one event, read as the line changes it holds, in the order the schedule applies them. */
+    private static Stream<Object> lineByLine(Object event) {
+        if (event instanceof PaymentLinesChanged changed) {
+            return Stream.of(changed.cancelled().stream(), changed.revised().stream(), changed.planned().stream())
+                         .flatMap(s -> s.map(o -> (Object) o));
+        }
+        return Stream.of(event);
     }
 
     private void plan(String signedOn, String version, String option, String band) {
@@ -74,7 +86,7 @@ class PaymentScheduleTest {
     /** Open and settled lines as they stand: id → amount (cents), cancelled lines left out. */
     private Map<String, Long> lines() {
         Map<String, Long> amounts = new java.util.LinkedHashMap<>();
-        for (Object event : history) {
+        for (Object event : history.stream().flatMap(PaymentScheduleTest::lineByLine).toList()) {
             if (event instanceof PaymentLinePlanned p) {
                 amounts.put(p.lineId(), p.amountCents());
             } else if (event instanceof PaymentLineRevised r) {
@@ -87,8 +99,8 @@ class PaymentScheduleTest {
     }
 
     private List<PaymentLinePlanned> planned() {
-        return history.stream().filter(PaymentLinePlanned.class::isInstance).map(PaymentLinePlanned.class::cast)
-                      .toList();
+        return history.stream().flatMap(PaymentScheduleTest::lineByLine).filter(PaymentLinePlanned.class::isInstance)
+                      .map(PaymentLinePlanned.class::cast).toList();
     }
 
     private long yearTotal(int year) {
