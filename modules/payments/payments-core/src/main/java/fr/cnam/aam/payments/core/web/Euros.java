@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Answers show money in euros with two decimals: every "…Cents" field becomes "…" in euros; "_id" is dropped. */
+/**
+ * Answers show money in euros with two decimals: every "…Cents" field becomes "…" in euros; "_id" is dropped; the
+ * revisions a line keeps by event id are shown as a list, in order.
+ */
 final class Euros {
 
     private static final String CENTS = "Cents";
@@ -27,6 +30,8 @@ final class Euros {
                 out.put(key.substring(0, key.length() - CENTS.length()), of(n.longValue()));
             } else if (value instanceof List<?> list) {
                 out.put(key, list.stream().map(v -> v instanceof Map<?, ?> m ? render(cast(m)) : v).toList());
+            } else if ("revisions".equals(key) && value instanceof Map<?, ?> byEvent) {
+                out.put(key, byEvent.values().stream().map(v -> render(cast((Map<?, ?>) v))).toList());
             } else {
                 out.put(key, value);
             }
