@@ -259,6 +259,10 @@ class PaymentsEndToEndTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.getForEntity("/api/v1/payments/ledger?from=2024-13", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/v1/payments/overdue?size=0", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/v1/payments/orders?page=-1", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.getForEntity("/api/v1/payments/contracts/nobody", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }

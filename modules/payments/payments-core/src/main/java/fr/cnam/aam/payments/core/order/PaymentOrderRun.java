@@ -33,7 +33,8 @@ public class PaymentOrderRun {
     }
 
     public RunResult run(LocalDate upTo, LocalDate issuedOn, String caisse) {
-        List<Document> due = ledger.orderable(upTo, caisse);
+        List<Document> due = new ArrayList<>();
+        ledger.forEachOrderable(upTo, caisse, due::add);
         List<String> orders = new ArrayList<>();
         List<RunResult.Refusal> refused = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {

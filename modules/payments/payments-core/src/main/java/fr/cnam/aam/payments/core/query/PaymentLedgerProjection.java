@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -107,10 +106,9 @@ class PaymentLedgerProjection {
     /** One bulk write for the whole re-plan; revisions are kept by event id, in the order they came. */
     @EventHandler
     void on(PaymentLinesChanged e, @MessageIdentifier String eventId) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LINES);
-        for (PaymentLinePlanned p : e.planned()) {
-            bulk.replaceOne(byId(p.lineId()), planned(p), FindAndReplaceOptions.options().upsert());
-        }
+        // updates only (an upsert for a new line): the driver sends them as one command, which the embedded server
+        // applies under one lock, so a reader sees the re-plan whole or not at all
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LINES);
         for (PaymentLineRevised r : e.revised()) {
             // keyed by the event: a redelivered event sets the same entry again (and a key-only filter stays an
             // index lookup on the embedded server, where any other criterion scans the collection)
@@ -128,6 +126,15 @@ class PaymentLedgerProjection {
         for (PaymentLineCancelled c : e.cancelled()) {
             bulk.updateOne(byId(c.lineId()), new Update().set("status", "CANCELLED")
                                                           .set("cancelledBecause", c.reason()));
+        }
+        for (PaymentLinePlanned p : e.planned()) {
+            Update insert = new Update();
+            planned(p).forEach((field, value) -> {
+                if (!"_id".equals(field)) {
+                    insert.set(field, value);
+                }
+            });
+            bulk.upsert(byId(p.lineId()), insert);
         }
         bulk.execute();
     }

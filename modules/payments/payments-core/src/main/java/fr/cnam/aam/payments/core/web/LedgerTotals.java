@@ -7,36 +7,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sums of a set of lines, in euros: due (payments not cancelled), ordered and paid, recoveries due and recovered,
- * and the net paid (paid less recovered).
+ * Sums of lines, in euros: due (payments not cancelled), ordered and paid, recoveries due and recovered, and the net
+ * paid (paid less recovered). Lines are added one at a time, so a caisse's ledger is summed as it is read.
  */
 final class LedgerTotals {
 
-    private LedgerTotals() {
-    }
+    private long due;
+    private long ordered;
+    private long paid;
+    private long recoveryDue;
+    private long recovered;
+    private int lines;
 
     static Map<String, Object> of(List<Document> lines) {
-        long due = 0;
-        long ordered = 0;
-        long paid = 0;
-        long recoveryDue = 0;
-        long recovered = 0;
-        for (Document line : lines) {
-            String status = line.getString("status");
-            long amount = ((Number) line.get("amountCents")).longValue();
-            if ("CANCELLED".equals(status)) {
-                continue;
-            }
-            boolean orderedOrPaid = "ORDERED".equals(status) || "PAID".equals(status);
-            if (amount >= 0) {
-                due += amount;
-                ordered += orderedOrPaid ? amount : 0;
-                paid += "PAID".equals(status) ? amount : 0;
-            } else {
-                recoveryDue -= amount;
-                recovered -= "PAID".equals(status) ? amount : 0;
-            }
+        LedgerTotals totals = new LedgerTotals();
+        lines.forEach(totals::add);
+        return totals.toMap();
+    }
+
+    void add(Document line) {
+        lines++;
+        String status = line.getString("status");
+        long amount = ((Number) line.get("amountCents")).longValue();
+        if ("CANCELLED".equals(status)) {
+            return;
         }
+        boolean isPaid = "PAID".equals(status);
+        if (amount >= 0) {
+            due += amount;
+            ordered += isPaid || "ORDERED".equals(status) ? amount : 0;
+            paid += isPaid ? amount : 0;
+        } else {
+            recoveryDue -= amount;
+            recovered -= isPaid ? amount : 0;
+        }
+    }
+
+    Map<String, Object> toMap() {
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("due", Euros.of(due));
         totals.put("ordered", Euros.of(ordered));
@@ -44,7 +51,7 @@ final class LedgerTotals {
         totals.put("recoveryDue", Euros.of(recoveryDue));
         totals.put("recovered", Euros.of(recovered));
         totals.put("netPaid", Euros.of(paid - recovered));
-        totals.put("lines", lines.size());
+        totals.put("lines", lines);
         return totals;
     }
 }

@@ -39,6 +39,7 @@ import java.util.TreeMap;
 class PaymentController {
 
     private static final int MAX_MONTHS = 240;
+    private static final int MAX_PAGE = 1_000;
 
     private final PaymentLedger ledger;
     private final PaymentOrderRun orderRun;
@@ -80,36 +81,44 @@ class PaymentController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to, and the range "
                                               + "at most " + MAX_MONTHS + " months");
         }
-        List<Document> lines = ledger.between(caisse, first, last);
-        Map<String, List<Document>> byMonth = new TreeMap<>();
-        lines.forEach(l -> byMonth.computeIfAbsent(l.getString("dueDate").substring(0, 7), m -> new ArrayList<>())
-                                  .add(l));
+        LedgerTotals all = new LedgerTotals();
+        Map<String, LedgerTotals> byMonth = new TreeMap<>();
+        ledger.forEachBetween(caisse, first, last, line -> {
+            all.add(line);
+            byMonth.computeIfAbsent(line.getString("dueDate").substring(0, 7), m -> new LedgerTotals()).add(line);
+        });
         List<Map<String, Object>> months = new ArrayList<>();
-        byMonth.forEach((month, ofMonth) -> {
+        byMonth.forEach((month, totals) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("month", month);
-            row.putAll(LedgerTotals.of(ofMonth));
+            row.putAll(totals.toMap());
             months.add(row);
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("caisseCode", caisse);
         body.put("from", first.toString());
         body.put("to", last.toString());
-        body.put("totals", LedgerTotals.of(lines));
+        body.put("totals", all.toMap());
         body.put("months", months);
         return body;
     }
 
     @GetMapping("/overdue")
     Map<String, Object> overdue(@RequestParam(required = false) String caisse,
-                                @RequestParam(required = false) LocalDate asOf) {
+                                @RequestParam(required = false) LocalDate asOf,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "100") int size) {
+        requirePage(page, size);
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
-        List<Document> lines = ledger.overdue(caisse, day);
+        LedgerTotals totals = new LedgerTotals();
+        ledger.forEachOverdue(caisse, day, totals::add);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("caisseCode", caisse);
         body.put("asOf", day.toString());
-        body.put("totals", LedgerTotals.of(lines));
-        body.put("lines", lines.stream().map(l -> {
+        body.put("totals", totals.toMap());
+        body.put("page", page);
+        body.put("size", size);
+        body.put("lines", ledger.overdue(caisse, day, page, size).stream().map(l -> {
             Map<String, Object> out = Euros.render(l);
             out.put("daysLate", ChronoUnit.DAYS.between(LocalDate.parse(l.getString("dueDate")), day));
             return out;
@@ -118,8 +127,18 @@ class PaymentController {
     }
 
     @GetMapping("/orders")
-    List<Map<String, Object>> awaitingAnswer(@RequestParam(required = false) String caisse) {
-        return ledger.awaitingAnswer(caisse).stream().map(Euros::render).toList();
+    List<Map<String, Object>> awaitingAnswer(@RequestParam(required = false) String caisse,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "100") int size) {
+        requirePage(page, size);
+        return ledger.awaitingAnswer(caisse, page, size).stream().map(Euros::render).toList();
+    }
+
+    private static void requirePage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more and size from 1 to "
+                                              + MAX_PAGE);
+        }
     }
 
     @PostMapping("/order-runs")
