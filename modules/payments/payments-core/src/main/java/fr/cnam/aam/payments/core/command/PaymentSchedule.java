@@ -91,9 +91,12 @@ class PaymentSchedule {
     void handle(RecordContractChangeCommand command, Rulebooks rulebooks) {
         ContractChange change = command.change();
         if (change == null || change.changeId() == null || change.kind() == null || change.effectiveOn() == null
-            || change.kind() == ChangeKind.OPTION_CHANGED && change.option() == null) {
-            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "a change needs its id, kind and effective date "
-                                            + "(and an option change its option)");
+            || change.kind() == ChangeKind.OPTION_CHANGED && change.option() == null
+            || change.kind() == ChangeKind.VERSION_SWITCHED && change.version() == null
+            || change.kind() == ChangeKind.OBJECTIVES_EVALUATED && change.aidCents() == null
+            || change.kind() == ChangeKind.RENEWED && change.until() == null) {
+            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "a change needs its id, kind and effective date, "
+                    + "and what its kind changes (option, version, modulated aid, end of the new term)");
         }
         if (changes.contains(change.changeId())) {
             return; // a redelivered event: taken in already

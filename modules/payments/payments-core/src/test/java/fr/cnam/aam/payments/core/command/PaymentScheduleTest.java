@@ -347,4 +347,15 @@ class PaymentScheduleTest {
         assertThat(indeterminate.get(0).parameter()).startsWith("aid.ONE_AND_HALF_TIME");
         assertThat(lines()).isEqualTo(before);
     }
+
+    @Test
+    void aChangeWithoutWhatItChangesIsRefusedAndChangesNothing() {
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        fixture.given(history).when(new RecordContractChangeCommand(ID, new ContractChange("event-x",
+                       ChangeKind.RENEWED, LocalDate.of(2028, 6, 1), null, null, null, null, "no end")))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(history).when(new RecordContractChangeCommand(ID, new ContractChange("event-y",
+                       ChangeKind.OBJECTIVES_EVALUATED, LocalDate.of(2026, 6, 15), 3, null, null, null, "no aid")))
+               .expectException(BusinessRuleViolation.class).expectNoEvents();
+    }
 }
