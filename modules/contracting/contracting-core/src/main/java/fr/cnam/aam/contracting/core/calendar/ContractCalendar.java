@@ -4,8 +4,6 @@ import fr.cnam.aam.contracting.api.ReachTermCommand;
 import fr.cnam.aam.contracting.api.RecordAnniversaryCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,11 +26,6 @@ public class ContractCalendar {
         this.deadlines = deadlines;
         this.commands = commands;
         this.clock = clock;
-    }
-
-    @EventListener(ContextRefreshedEvent.class)
-    void recoverAfterRestart() {
-        deadlines.releaseUnfinished();
     }
 
     /** Fires every deadline due by today; returns how many this call closed. */

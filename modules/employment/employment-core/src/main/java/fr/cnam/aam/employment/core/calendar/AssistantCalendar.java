@@ -3,8 +3,6 @@ package fr.cnam.aam.employment.core.calendar;
 import fr.cnam.aam.employment.api.RecordMissedDeadlineCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -22,11 +20,6 @@ public class AssistantCalendar {
         this.deadlines = deadlines;
         this.commands = commands;
         this.clock = clock;
-    }
-
-    @EventListener(ContextRefreshedEvent.class)
-    void recoverAfterRestart() {
-        deadlines.releaseUnfinished();
     }
 
     /** Fires every deadline due by today; returns how many this call closed. */
