@@ -32,7 +32,10 @@ import java.util.concurrent.Future;
 /**
  * Appends events through the command gateway with 1 and then 8 client threads, replays them through a pooled
  * processor (one that only counts, then the real contract projection), and reads the same events with the bare
- * driver. Usage: {@code java -jar modules/benchmarks/target/benchmarks-exec.jar [events] [file|memory] [--property=value…]}.
+ * driver. Usage: {@code java -jar modules/benchmarks/target/benchmarks-exec.jar [events] [file|memory]
+ * [durabilities] [--property=value…]}, where {@code durabilities} lists the file store's durability modes to run one
+ * after the other in the same run, each on a new store (e.g. {@code DELAYED,SYNC}: the baseline that answered before
+ * the write was in the file, then the default), and prints their figures side by side.
  */
 public final class EventStoreBenchmark {
 
@@ -49,24 +52,35 @@ public final class EventStoreBenchmark {
         List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         int events = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 100_000;
         String backend = positional.size() > 1 ? positional.get(1) : "file";
-        Path directory = Files.createTempDirectory("aam-benchmark");
-        List<String> appArgs = new ArrayList<>(List.of("--spring.main.web-application-type=none",
-                                                       "--aam.store.embedded.backend=" + backend,
-                                                       "--aam.store.embedded.directory=" + directory,
-                                                       "--logging.level.root=WARN"));
-        // any --property=value is handed to the app, e.g. --aam.axon.storage-batch-size=100
-        Arrays.stream(args).filter(a -> a.startsWith("--")).forEach(appArgs::add);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(AamApplication.class, ReplayCounter.class)
-                .run(appArgs.toArray(String[]::new));
-        try {
-            run(app, events, backend);
-        } finally {
-            app.close();
+        List<String> durabilities = positional.size() > 2 ? List.of(positional.get(2).split(",")) : List.of("SYNC");
+        List<Figures> all = new ArrayList<>();
+        for (String durability : durabilities) {
+            Path directory = Files.createTempDirectory("aam-benchmark");
+            List<String> appArgs = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+                                                           "--aam.store.embedded.backend=" + backend,
+                                                           "--aam.store.embedded.directory=" + directory,
+                                                           "--aam.store.embedded.durability=" + durability,
+                                                           "--logging.level.root=WARN"));
+            // any --property=value is handed to the app, e.g. --aam.axon.storage-batch-size=100
+            Arrays.stream(args).filter(a -> a.startsWith("--")).forEach(appArgs::add);
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(AamApplication.class,
+                                                                              ReplayCounter.class)
+                    .run(appArgs.toArray(String[]::new));
+            try {
+                System.out.printf(Locale.ROOT, "%n=== durability %s ===%n", durability);
+                all.add(run(app, events, backend, durability));
+            } finally {
+                app.close();
+            }
+        }
+        if (all.size() > 1) {
+            Figures.printSideBySide(all);
         }
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext app, int events, String backend) throws Exception {
+    private static Figures run(ConfigurableApplicationContext app, int events, String backend, String durability)
+            throws Exception {
         CommandGateway gateway = app.getBean(CommandGateway.class);
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         StreamingEventProcessor counter = processor(processing, ReplayCounter.GROUP);
@@ -78,8 +92,8 @@ public final class EventStoreBenchmark {
         System.out.printf(Locale.ROOT, "Event store benchmark: %,d events, embedded server, %s backend, %d cores%n",
                           events, backend, Runtime.getRuntime().availableProcessors());
         int half = events / 2;
-        commands(gateway, half, 1, "single");
-        commands(gateway, events - half, 8, "eight");
+        double[] single = commands(gateway, half, 1, "single");
+        double[] eight = commands(gateway, events - half, 8, "eight");
 
         EventStore store = app.getBean(EventStore.class);
         long head = store.createHeadToken().position().orElse(0);
@@ -100,13 +114,17 @@ public final class EventStoreBenchmark {
         System.out.printf(Locale.ROOT, "ratio to raw: event store stream %.0f %%, counting processor %.0f %%, "
                                        + "contract projection %.0f %%%n",
                           100 * engineRate / raw, 100 * counted / raw, 100 * projected / raw);
+        return new Figures(durability, head, single, eight, engineRate, counted, projected, raw,
+                           server.fileCommits());
     }
 
     private static StreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
     }
 
-    private static void commands(CommandGateway gateway, int total, int threads, String label) throws Exception {
+    /** Returns commands/s, p50 and p99 in milliseconds. */
+    private static double[] commands(CommandGateway gateway, int total, int threads, String label)
+            throws Exception {
         int perThread = total / threads;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<long[]>> results = new ArrayList<>();
@@ -129,6 +147,8 @@ public final class EventStoreBenchmark {
                                        + "latency p50 %.2f ms, p99 %.2f ms%n",
                           threads, latencies.length, seconds, latencies.length / seconds,
                           latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6);
+        return new double[] {latencies.length / seconds, latencies[latencies.length / 2] / 1e6,
+                             latencies[(int) (latencies.length * 0.99)] / 1e6};
     }
 
     /**

@@ -19,6 +19,9 @@ final class EventDocument {
     static final String PAYLOAD_REVISION = "payloadRevision";
     static final String PAYLOAD = "payload";
     static final String META_DATA = "metaData";
+    /** Marks a fence: a global index a reader proved will never hold an event (see the engine's gap rule). */
+    static final String VOID = "void";
+    private static final String VOID_AGGREGATE = "$void";
 
     private EventDocument() {
     }
@@ -49,6 +52,23 @@ final class EventDocument {
                   .append(PAYLOAD_REVISION, payload.getType().getRevision())
                   .append(PAYLOAD, payload.getData())
                   .append(META_DATA, metaData.getData());
+    }
+
+    /**
+     * The fence at a global index: it fills the index's unique keys ({@code _id}, the stream key and the
+     * (aggregate, sequence) pair) with values no event can have, so that a writer still holding that index fails.
+     */
+    static Document fence(long globalIndex, java.time.Instant at) {
+        return new Document("_id", globalIndex)
+                .append(AGGREGATE_ID, VOID_AGGREGATE)
+                .append(SEQUENCE_NUMBER, globalIndex)
+                .append(STREAM_KEY, VOID_AGGREGATE + "#" + globalIndex)
+                .append(VOID, Boolean.TRUE)
+                .append(TIMESTAMP, Date.from(at));
+    }
+
+    static boolean isFence(Document doc) {
+        return Boolean.TRUE.equals(doc.getBoolean(VOID));
     }
 
     static GenericDomainEventEntry<String> toEntry(Document doc) {

@@ -3,6 +3,12 @@ package fr.cnam.aam.eventstore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
@@ -34,7 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,10 +69,20 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * ("aggregateId#sequence"). The (aggregateIdentifier, sequenceNumber) pair is unique, which turns a concurrent
  * append into a duplicate key error and so into a {@code ConcurrencyException}.
  * <p>
- * Without multi-document transactions an append that fails halfway is compensated (its inserted documents are
- * deleted) so nobody tracks a half-written commit; when the server has transactions, the insert runs in one.
- * Indexes allocated to an append that failed stay as gaps, which the tracking token skips once they are older than
- * the gap timeout.
+ * <b>No half-written commit is ever visible.</b> A commit is one insert of its events: in a multi-document
+ * transaction when the server has them (a replica set); on the embedded server, which makes a multi-document insert
+ * all-or-nothing itself (it says so in its {@code hello} answer); on a standalone MongoDB without either, an insert
+ * that fails halfway is compensated by deleting what it inserted — the one case where a reader may glimpse a failed
+ * commit, which is why production runs on a replica set.
+ * <p>
+ * <b>No committed event is ever skipped.</b> An index handed out but not yet written is a gap in the reader's
+ * token. A gap is closed only when it is proven it will never be filled: a reader that has seen it open for
+ * {@code fenceGapsAfter} writes a <em>fence</em> at that index (a document no reader delivers). The unique {@code _id}
+ * decides between the fence and a late writer: if the fence lands, the writer's insert fails on that index and the
+ * writer takes new indexes and writes again, so its events are delivered after all; if the writer's event is
+ * there first, the reader reads it. Nothing depends on the writers' clocks or on how many events were written
+ * since. A writer that cannot tell whether its insert landed (a socket error) fences its own first index to find
+ * out.
  */
 public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -71,15 +90,21 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     static final String SEQUENCE_ID = "global";
     private static final int DUPLICATE_KEY = 11000;
     private static final int FIRST_STREAM_CHUNK = 8;
+    /** Gaps are never dropped for being far behind: only a fence closes one. */
+    private static final int KEEP_EVERY_GAP = Integer.MAX_VALUE;
+    /** A commit fenced out (or lost) is written again under new indexes, up to this many times in all. */
+    private static final int MAX_APPEND_ATTEMPTS = 5;
 
     private final MongoClient client;
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> sequence;
     private final boolean transactional;
+    private final boolean atomicInserts;
     private final Clock clock;
-    private final long gapTimeoutMillis;
-    private final int maxGapOffset;
+    private final Duration fenceGapsAfter;
+    /** When this engine first saw each still-open gap (a gap is a fact of the store, shared by every reader). */
+    private final Map<Long, Instant> gapsSeenOpen = new ConcurrentHashMap<>();
     private final int lookAheadWindows;
     private final int maxKeysPerQuery;
     private final int sequentialReadThreshold;
@@ -92,14 +117,16 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         this.snapshots = db.getCollection(builder.snapshotsCollection);
         this.sequence = db.getCollection(builder.sequenceCollection);
         this.transactional = builder.transactions.resolve(builder.client);
+        this.atomicInserts = transactional || serverInsertsAtomically(builder.client);
         this.clock = builder.clock;
-        this.gapTimeoutMillis = builder.gapTimeoutMillis;
-        this.maxGapOffset = builder.maxGapOffset;
+        this.fenceGapsAfter = builder.fenceGapsAfter;
         this.lookAheadWindows = builder.lookAheadWindows;
         this.maxKeysPerQuery = builder.maxKeysPerQuery;
         this.sequentialReadThreshold = builder.sequentialReadThreshold;
-        log.info("Event store on collections {}/{}: multi-document transactions {}",
-                 builder.databaseName, builder.eventsCollection, transactional ? "on" : "off (compensating deletes)");
+        log.info("Event store on collections {}/{}: commits {}", builder.databaseName, builder.eventsCollection,
+                 transactional ? "in multi-document transactions"
+                         : atomicInserts ? "as all-or-nothing inserts (the server's own)"
+                         : "compensated by deletes (no transactions: a reader may glimpse a failed commit)");
     }
 
     public static Builder builder() {
@@ -117,31 +144,120 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return transactional;
     }
 
+    /** Whether the server says a multi-document insert is all-or-nothing (the embedded server does). */
+    private static boolean serverInsertsAtomically(MongoClient client) {
+        Document hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
+        return Boolean.TRUE.equals(hello.get(SerializedWritesBackend.ATOMIC_INSERTS));
+    }
+
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
         if (messages.isEmpty()) {
             return;
         }
-        long last = allocate(messages.size());
-        long first = last - messages.size() + 1;
         List<Document> docs = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            DomainEventMessage<?> event = asDomainEventMessage(messages.get(i));
+        for (EventMessage<?> message : messages) {
+            DomainEventMessage<?> event = asDomainEventMessage(message);
             SerializedObject<String> payload = event.serializePayload(serializer, String.class);
             SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-            docs.add(EventDocument.of(first + i, event, payload, metaData));
+            docs.add(EventDocument.of(0, event, payload, metaData));
         }
-        try {
-            if (transactional) {
-                try (ClientSession session = client.startSession()) {
-                    session.withTransaction(() -> events.insertMany(session, docs));
-                }
-            } else {
-                insertOrCompensate(docs, first);
+        for (int attempt = 1; ; attempt++) {
+            long first = allocate(docs.size()) - docs.size() + 1;
+            for (int i = 0; i < docs.size(); i++) {
+                docs.get(i).put("_id", first + i);
             }
-        } catch (RuntimeException e) {
-            handlePersistenceException(e, messages.get(failedIndex(e)));
+            RuntimeException failure;
+            AppendOutcome outcome;
+            try {
+                insertCommit(docs);
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                if (isAggregateSequenceConflict(e)) {
+                    handlePersistenceException(e, messages.get(failedIndex(e))); // throws: a concurrent change
+                }
+                outcome = isOnIdIndex(e) ? AppendOutcome.NOT_WRITTEN
+                        : isUnknownOutcome(e) ? outcomeOf(first, docs.get(0)) : AppendOutcome.FAILED;
+            }
+            if (outcome == AppendOutcome.WRITTEN) {
+                return;
+            }
+            if (outcome == AppendOutcome.NOT_WRITTEN && attempt < MAX_APPEND_ATTEMPTS) {
+                // a reader fenced an index of ours, or our insert was lost: nothing of it is stored, write again
+                log.info("Append at {} not written ({}); writing it again under new indexes", first,
+                         failure.getMessage());
+                continue;
+            }
+            throw new EventStoreException("Could not append " + docs.size() + " events at " + first, failure);
         }
+    }
+
+    private enum AppendOutcome { WRITTEN, NOT_WRITTEN, FAILED }
+
+    /** Inserts one commit's documents, whole or not at all (see the class comment). A seam for the tests. */
+    protected void insertCommit(List<Document> docs) {
+        if (transactional) {
+            try (ClientSession session = client.startSession()) {
+                session.withTransaction(() -> events.insertMany(session, docs));
+            }
+        } else if (atomicInserts) {
+            events.insertMany(docs);
+        } else {
+            insertOrCompensate(docs, docs.get(0).getLong("_id"));
+        }
+    }
+
+    /**
+     * After an error that does not say whether the insert landed: fence our own first index. If the fence lands,
+     * our insert never will (it would fail on that index, and a commit is whole or nothing); if it does not, what
+     * holds the index says.
+     */
+    private AppendOutcome outcomeOf(long first, Document firstOfOurs) {
+        try {
+            Document there = fence(first);
+            return there != null && firstOfOurs.getString(EventDocument.EVENT_ID)
+                                               .equals(there.getString(EventDocument.EVENT_ID))
+                    ? AppendOutcome.WRITTEN : AppendOutcome.NOT_WRITTEN;
+        } catch (MongoException unreachable) {
+            log.error("Cannot tell whether the append at {} landed: the store does not answer", first, unreachable);
+            return AppendOutcome.FAILED;
+        }
+    }
+
+    /**
+     * Writes a fence at {@code index}. Returns null if the fence landed (nothing will ever be written there), or
+     * the document that holds the index (an event, or another reader's fence).
+     */
+    private Document fence(long index) {
+        try {
+            events.insertOne(EventDocument.fence(index, clock.instant()));
+            gapsSeenOpen.remove(index);
+            log.info("Global index {} fenced: it will hold no event", index);
+            return null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            gapsSeenOpen.remove(index);
+            return events.find(Filters.eq("_id", index)).first();
+        }
+    }
+
+    private static boolean isUnknownOutcome(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
+                || t instanceof MongoWriteConcernException || t instanceof MongoInterruptedException
+                || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
+                return true;
+            }
+            if (t instanceof MongoException mongo
+                && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                    || mongo.hasErrorLabel(MongoException.UNKNOWN_TRANSACTION_COMMIT_RESULT_LABEL))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void insertOrCompensate(List<Document> docs, long first) {
@@ -272,8 +388,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         if (highestAllocatedIndex() - token.getIndex() <= (long) sequentialReadThreshold) {
             return super.readEventData(trackingToken, mayBlock);
         }
-        List<Document> gapFills = token.getGaps().isEmpty()
-                ? new ArrayList<>() : findByIds(new ArrayList<>(token.getGaps()));
+        List<Document> gapFills = fillOrFence(token.getGaps());
         gapFills.sort(Comparator.comparingLong(d -> d.getLong("_id")));
         MongoCursor<Document> cursor = events.find(Filters.gt("_id", token.getIndex()))
                                              .sort(Sorts.ascending("_id"))
@@ -292,20 +407,30 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
                 return gaps.hasNext() ? gaps.next() : cursor.next();
             }
         };
-        Instant gapTimeoutFrame = clock.instant().minusMillis(gapTimeoutMillis);
         Iterator<TrackedEventData<?>> tracked = new Iterator<>() {
             private GapAwareTrackingToken previous = token;
+            private TrackedEventData<?> next;
 
             @Override
             public boolean hasNext() {
-                return documents.hasNext();
+                while (next == null && documents.hasNext()) {
+                    Document doc = documents.next();
+                    previous = previous.advanceTo(doc.getLong("_id"), KEEP_EVERY_GAP);
+                    if (!EventDocument.isFence(doc)) {
+                        next = new TrackedDomainEventData<>(previous, EventDocument.toEntry(doc));
+                    }
+                }
+                return next != null;
             }
 
             @Override
             public TrackedEventData<?> next() {
-                TrackedDomainEventData<String> next = tracked(documents.next(), previous, gapTimeoutFrame);
-                previous = (GapAwareTrackingToken) next.trackingToken();
-                return next;
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                TrackedEventData<?> result = next;
+                next = null;
+                return result;
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tracked, Spliterator.ORDERED), false)
@@ -317,10 +442,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         GapAwareTrackingToken token = asGapAware(lastToken);
         long head = highestAllocatedIndex();
         long from = token.getIndex() + 1;
-        List<Document> found = new ArrayList<>();
-        if (!token.getGaps().isEmpty()) {
-            found.addAll(findByIds(new ArrayList<>(token.getGaps())));
-        }
+        List<Document> found = fillOrFence(token.getGaps());
         // a run of missing indexes longer than a batch (a failed large append) must not stall the reader
         for (int window = 0; window < lookAheadWindows && from <= head; window++) {
             long to = Math.min(head, from + batchSize - 1);
@@ -339,27 +461,47 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
             return Collections.emptyList();
         }
         found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
-        Instant gapTimeoutFrame = clock.instant().minusMillis(gapTimeoutMillis);
         List<TrackedEventData<?>> result = new ArrayList<>(found.size());
         GapAwareTrackingToken previous = token;
         for (Document doc : found) {
-            TrackedDomainEventData<String> next = tracked(doc, previous, gapTimeoutFrame);
-            result.add(next);
-            previous = (GapAwareTrackingToken) next.trackingToken();
+            // a fence moves the token on (it closes its gap) but is no event: the next event's token carries it
+            previous = previous.advanceTo(doc.getLong("_id"), KEEP_EVERY_GAP);
+            if (!EventDocument.isFence(doc)) {
+                result.add(new TrackedDomainEventData<>(previous, EventDocument.toEntry(doc)));
+            }
         }
         return result;
     }
 
     /**
-     * The event with the token after it. Indexes skipped on the way become gaps while the event is recent; behind
-     * an event older than the gap timeout, no writer can still be filling them, so they are dropped.
+     * The documents now at the token's gaps. A gap this engine has seen open for {@code fenceGapsAfter} is fenced:
+     * either the fence lands (the gap is closed for good, provably) or the document that beat it is read.
      */
-    private TrackedDomainEventData<String> tracked(Document doc, GapAwareTrackingToken previous,
-                                                   Instant gapTimeoutFrame) {
-        GenericDomainEventEntry<String> entry = EventDocument.toEntry(doc);
-        boolean allowGaps = entry.getTimestamp().isAfter(gapTimeoutFrame);
-        GapAwareTrackingToken next = previous.advanceTo(doc.getLong("_id"), allowGaps ? maxGapOffset : 0);
-        return new TrackedDomainEventData<>(next, entry);
+    private List<Document> fillOrFence(java.util.Set<Long> gaps) {
+        if (gaps.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Document> found = findByIds(new ArrayList<>(gaps));
+        java.util.Set<Long> filled = new java.util.HashSet<>();
+        for (Document doc : found) {
+            filled.add(doc.getLong("_id"));
+            gapsSeenOpen.remove(doc.getLong("_id"));
+        }
+        if (filled.size() == gaps.size()) {
+            return found;
+        }
+        Instant now = clock.instant();
+        for (Long gap : gaps) {
+            if (filled.contains(gap)) {
+                continue;
+            }
+            Instant seen = gapsSeenOpen.computeIfAbsent(gap, g -> now);
+            if (!seen.plus(fenceGapsAfter).isAfter(now)) {
+                Document there = fence(gap);
+                found.add(there == null ? EventDocument.fence(gap, now) : there);
+            }
+        }
+        return found;
     }
 
     /**
@@ -429,6 +571,24 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return false;
     }
 
+    /** A duplicate {@code _id}: the index was fenced by a reader (or, were it ever to happen, handed out twice). */
+    private static boolean isOnIdIndex(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk) {
+                return bulk.getWriteErrors().stream()
+                           .anyMatch(err -> err.getCode() == DUPLICATE_KEY && onIdIndex(err.getMessage()));
+            }
+            if (t instanceof MongoWriteException write) {
+                return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                       && onIdIndex(write.getError().getMessage());
+            }
+            if (t instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY) {
+                return onIdIndex(mongo.getMessage());
+            }
+        }
+        return false;
+    }
+
     private static boolean onIdIndex(String message) {
         return message != null && message.contains("index: _id_ ");
     }
@@ -441,8 +601,7 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         private String sequenceCollection = "domain_event_sequence";
         private TransactionMode transactions = TransactionMode.AUTO;
         private Clock clock = Clock.systemUTC();
-        private long gapTimeoutMillis = 60_000;
-        private int maxGapOffset = 10_000;
+        private Duration fenceGapsAfter = Duration.ofSeconds(5);
         private int lookAheadWindows = 100;
         private int maxKeysPerQuery = 64;
         private int sequentialReadThreshold = 5_000;
@@ -478,8 +637,12 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
             return this;
         }
 
-        public Builder gapTimeoutMillis(long gapTimeoutMillis) {
-            this.gapTimeoutMillis = gapTimeoutMillis;
+        /**
+         * How long a reader waits for a gap to fill before fencing it. Any value is safe (a fenced writer writes
+         * again); a short one delivers the events after a dead writer's gap sooner, a long one fences less often.
+         */
+        public Builder fenceGapsAfter(Duration fenceGapsAfter) {
+            this.fenceGapsAfter = fenceGapsAfter;
             return this;
         }
 
@@ -491,11 +654,6 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
 
         public Builder maxKeysPerQuery(int maxKeysPerQuery) {
             this.maxKeysPerQuery = maxKeysPerQuery;
-            return this;
-        }
-
-        public Builder maxGapOffset(int maxGapOffset) {
-            this.maxGapOffset = maxGapOffset;
             return this;
         }
 

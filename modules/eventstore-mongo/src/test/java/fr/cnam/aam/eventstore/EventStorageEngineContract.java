@@ -79,6 +79,10 @@ abstract class EventStorageEngineContract {
     }
 
     protected MongoGlobalSequenceEventStorageEngine engine(EventUpcaster upcaster) {
+        return builder(upcaster).build();
+    }
+
+    protected MongoGlobalSequenceEventStorageEngine.Builder builder(EventUpcaster upcaster) {
         MongoGlobalSequenceEventStorageEngine.Builder builder = MongoGlobalSequenceEventStorageEngine.builder()
                 .client(client())
                 .databaseName(databaseName)
@@ -89,7 +93,7 @@ abstract class EventStorageEngineContract {
         if (upcaster != null) {
             builder.upcasterChain(upcaster);
         }
-        return builder.build();
+        return builder;
     }
 
     private static DomainEventMessage<?> event(String aggregateId, long seq, Object payload) {
@@ -358,5 +362,201 @@ abstract class EventStorageEngineContract {
         assertThat(payloadsOf(upcasting.readEvents("Contract:u"))).containsExactly(new Renamed("old shape"));
         assertThat(upcasting.readEvents(null, false).<Object>map(EventMessage::getPayload).toList())
                 .containsExactly(new Renamed("old shape"));
+    }
+
+    // ---- integrity: nothing skipped, nothing shown that is taken back (issue 10) ----
+
+    /** A writer that took an index and has not inserted yet: the index is allocated the way the engine does it. */
+    private long allocateLikeASlowWriter() {
+        return client().getDatabase(databaseName).getCollection("domain_event_sequence").findOneAndUpdate(
+                Filters.eq("_id", MongoGlobalSequenceEventStorageEngine.SEQUENCE_ID), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).getLong("value");
+    }
+
+    /** What the slow writer finally inserts: an event document at its own index. */
+    private void insertLate(long index, String aggregateId, String text) {
+        org.axonframework.serialization.SerializedObject<String> payload = serializer.serialize(new Noted(text),
+                                                                                                String.class);
+        org.axonframework.serialization.SerializedObject<String> meta = serializer.serialize(
+                org.axonframework.messaging.MetaData.emptyInstance(), String.class);
+        client().getDatabase(databaseName).getCollection("domain_events")
+                .insertOne(EventDocument.of(index, (DomainEventMessage<?>) event(aggregateId, 0, new Noted(text)),
+                                            payload, meta));
+    }
+
+    private static List<String> texts(List<TrackedEventMessage<?>> events) {
+        return events.stream().map(m -> ((Noted) m.getPayload()).text()).toList();
+    }
+
+    @Test
+    void anEventCommittedLateIsDeliveredWhateverTheClocksOfTheOtherWriters() {
+        long slow = allocateLikeASlowWriter();
+        // another node, its clock two hours behind, writes after the slow writer took its index
+        java.time.Instant skewed = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+        engine.appendEvents(new GenericDomainEventMessage<>("Contract", "Contract:skewed", 0, new Noted("skewed"),
+                org.axonframework.messaging.MetaData.emptyInstance(), UUID.randomUUID().toString(), skewed));
+        List<TrackedEventMessage<?>> first = readAll(null);
+        assertThat(texts(first)).containsExactly("skewed");
+        assertThat(((GapAwareTrackingToken) first.get(0).trackingToken()).getGaps()).containsExactly(slow);
+
+        insertLate(slow, "Contract:slow", "slow, committed after");
+
+        assertThat(texts(readAll(first.get(0).trackingToken()))).containsExactly("slow, committed after");
+    }
+
+    @Test
+    void aWriterStalledPastTenThousandLaterEventsIsStillDelivered() {
+        long slow = allocateLikeASlowWriter();
+        for (int commit = 0; commit < 21; commit++) {
+            List<DomainEventMessage<?>> many = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                many.add(event("Contract:busy" + commit, i, new Noted("busy")));
+            }
+            engine.appendEvents(many);
+        }
+        List<TrackedEventMessage<?>> read = readAll(null);
+        assertThat(read).hasSize(10_500);
+        TrackingToken last = read.get(read.size() - 1).trackingToken();
+        assertThat(((GapAwareTrackingToken) last).getGaps()).containsExactly(slow);
+
+        insertLate(slow, "Contract:slow", "slow");
+
+        assertThat(texts(readAll(last))).containsExactly("slow");
+    }
+
+    @Test
+    void aGapLeftOpenIsFencedAndTheLateWriterWritesAgainUnderNewIndexes() throws Exception {
+        CountDownLatch allocated = new CountDownLatch(1);
+        CountDownLatch mayInsert = new CountDownLatch(1);
+        MongoGlobalSequenceEventStorageEngine slowWriter = new MongoGlobalSequenceEventStorageEngine(builder(null)) {
+            private boolean stalled;
+
+            @Override
+            protected void insertCommit(List<Document> docs) {
+                if (!stalled) { // stalls once, between taking its indexes and inserting
+                    stalled = true;
+                    allocated.countDown();
+                    awaitQuietly(mayInsert);
+                }
+                super.insertCommit(docs);
+            }
+        };
+        MongoGlobalSequenceEventStorageEngine reader = new MongoGlobalSequenceEventStorageEngine(
+                builder(null).fenceGapsAfter(java.time.Duration.ZERO));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> slowAppend = pool.submit(() -> slowWriter.appendEvents(
+                event("Contract:late", 0, new Noted("late 0")), event("Contract:late", 1, new Noted("late 1"))));
+        assertThat(allocated.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        engine.appendEvents(event("Contract:on-time", 0, new Noted("on time")));
+
+        List<TrackedEventMessage<?>> first = reader.readEvents(null, false).collect(Collectors.toList());
+        assertThat(texts(first)).containsExactly("on time");
+        // the reader saw indexes 1 and 2 open and fenced them: the next read proves them closed
+        List<TrackedEventMessage<?>> nothingYet = reader.readEvents(first.get(0).trackingToken(), false)
+                                                        .collect(Collectors.toList());
+        assertThat(nothingYet).isEmpty();
+
+        mayInsert.countDown();
+        slowAppend.get(10, java.util.concurrent.TimeUnit.SECONDS); // no error: it wrote again
+        pool.shutdown();
+
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(texts(all)).containsExactly("on time", "late 0", "late 1");
+        assertThat(all).extracting(m -> m.trackingToken().position().orElseThrow()).containsExactly(3L, 4L, 5L);
+        assertThat(texts(reader.readEvents(first.get(0).trackingToken(), false).collect(Collectors.toList())))
+                .containsExactly("late 0", "late 1");
+        assertThat(payloadsOf(engine.readEvents("Contract:late")))
+                .containsExactly(new Noted("late 0"), new Noted("late 1"));
+        GapAwareTrackingToken end = (GapAwareTrackingToken) all.get(2).trackingToken();
+        assertThat(end.getGaps()).isEmpty();
+    }
+
+    @Test
+    void aReaderNeverSeesAnEventOfAFailedAppendWhileWritersFail() throws Exception {
+        engine.appendEvents(event("Contract:held", 0, new Noted("signed")),
+                            event("Contract:held", 1, new Noted("amended")));
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> reads = pool.submit(() -> {
+            int rounds = 0;
+            while (writing.get()) {
+                engine.readEvents(null, false).forEach(m -> seen.add(((Noted) m.getPayload()).text()));
+                for (int i = 0; i < 5; i++) {
+                    payloadsOf(engine.readEvents("Contract:half-" + i)).forEach(p -> seen.add(((Noted) p).text()));
+                }
+                rounds++;
+            }
+            return rounds;
+        });
+        Future<Integer> failures = pool.submit(() -> {
+            int failed = 0;
+            for (int i = 0; i < 400; i++) {
+                try {
+                    engine.appendEvents(event("Contract:half-" + (i % 5), 0, new Noted("half-written " + i)),
+                                        event("Contract:held", 1, new Noted("stale " + i)));
+                } catch (ConcurrencyException expected) {
+                    failed++;
+                }
+            }
+            return failed;
+        });
+        assertThat(failures.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(400);
+        writing.set(false);
+        assertThat(reads.get(60, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+        pool.shutdown();
+
+        assertThat(seen).containsOnly("signed", "amended");
+        assertThat(texts(readAll(null))).containsExactly("signed", "amended");
+    }
+
+    @Test
+    void anAppendWhoseAnswerIsLostButWhichLandedIsASuccessNotADuplicate() {
+        MongoGlobalSequenceEventStorageEngine answerLost = new MongoGlobalSequenceEventStorageEngine(builder(null)) {
+            @Override
+            protected void insertCommit(List<Document> docs) {
+                super.insertCommit(docs);
+                throw new com.mongodb.MongoSocketReadTimeoutException("timed out after the server applied it",
+                        new com.mongodb.ServerAddress(), new java.net.SocketTimeoutException());
+            }
+        };
+        answerLost.appendEvents(event("Contract:ack", 0, new Noted("landed")), event("Contract:ack", 1,
+                                                                                     new Noted("landed too")));
+
+        assertThat(texts(readAll(null))).containsExactly("landed", "landed too");
+        assertThat(engine.lastSequenceNumberFor("Contract:ack")).contains(1L);
+    }
+
+    @Test
+    void anAppendLostOnTheWayIsFencedAndWrittenAgainOnce() {
+        MongoGlobalSequenceEventStorageEngine lostOnce = new MongoGlobalSequenceEventStorageEngine(builder(null)) {
+            private boolean lost;
+
+            @Override
+            protected void insertCommit(List<Document> docs) {
+                if (!lost) {
+                    lost = true;
+                    throw new com.mongodb.MongoSocketWriteException("connection reset before the server read it",
+                            new com.mongodb.ServerAddress(), new java.io.IOException("reset"));
+                }
+                super.insertCommit(docs);
+            }
+        };
+        lostOnce.appendEvents(event("Contract:retry", 0, new Noted("once")));
+
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(texts(all)).containsExactly("once");
+        assertThat(all.get(0).trackingToken().position()).hasValue(2L); // index 1 holds the fence
+        assertThat(((GapAwareTrackingToken) all.get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(client().getDatabase(databaseName).getCollection("domain_events")
+                           .find(Filters.eq("_id", 1L)).first().getBoolean("void")).isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          another instance stopping)
  * @param maxClaimedSegments at most this many segments per processor on this instance, so that several
  *                          instances share the work; the default takes whatever is free
+ * @param handlerAttempts   how many times an event handler is tried before its event is dead-lettered
+ * @param handlerRetryPauseMillis the pause after a handler's first failure (each next pause is four times longer)
  */
 @ConfigurationProperties("aam.axon")
 public record AxonProperties(
@@ -25,5 +27,7 @@ public record AxonProperties(
         @DefaultValue("4") int segments,
         @DefaultValue("10000") int aggregateCacheSize,
         @DefaultValue("1000") long tokenClaimIntervalMillis,
-        @DefaultValue("32767") int maxClaimedSegments) {
+        @DefaultValue("32767") int maxClaimedSegments,
+        @DefaultValue("4") int handlerAttempts,
+        @DefaultValue("100") long handlerRetryPauseMillis) {
 }

@@ -21,7 +21,7 @@ class EmbeddedStoreConfiguration {
     EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
         EmbeddedMongoServer server = switch (properties.backend()) {
             case "memory" -> EmbeddedMongoServer.inMemory();
-            case "file" -> EmbeddedMongoServer.persistent(Path.of(properties.directory()),
+            case "file" -> EmbeddedMongoServer.persistent(Path.of(properties.directory()), properties.durability(),
                                                           properties.commitDelayMillis());
             default -> throw new IllegalArgumentException(
                     "aam.store.embedded.backend must be 'file' or 'memory', not '" + properties.backend() + "'");

@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory            where the file backend keeps its data
  * @param host                 the address it listens on
  * @param port                 0 picks a free port
- * @param commitDelayMillis    the file backend writes to disk at least this often; bounds what a hard crash loses
+ * @param durability           when the file backend answers a write: {@code SYNC} (default) once it is on the disk,
+ *                             {@code WRITE} once it is in the file (survives a killed process, not a power loss),
+ *                             {@code DELAYED} before (a background commit every {@code commitDelayMillis}: a killed
+ *                             process loses what was answered since; only for comparison in the benchmarks)
+ * @param commitDelayMillis    with {@code DELAYED} durability, how often the background writer commits
  */
 @ConfigurationProperties("aam.store.embedded")
 public record StoreProperties(
@@ -19,5 +23,6 @@ public record StoreProperties(
         @DefaultValue("./data") String directory,
         @DefaultValue("127.0.0.1") String host,
         @DefaultValue("0") int port,
+        @DefaultValue("SYNC") fr.cnam.aam.eventstore.Durability durability,
         @DefaultValue("200") int commitDelayMillis) {
 }
