@@ -54,8 +54,31 @@ class CrashRecoveryTest {
         }
     }
 
+    /** The app's arguments for its store: none (the embedded file store, as README runs it) or a MongoDB URI. */
+    private List<String> storeArguments = List.of();
+
     @Test
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
+        killUnderLoadAndCheck();
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesSigkillOnAMongoReplicaSet() throws Exception {
+        boolean docker = org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        if (!docker) {
+            System.out.println("SKIPPED CrashRecoveryTest on mongo:7: no Docker engine on this machine "
+                               + "(the embedded-store run still ran).");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(docker, "no Docker engine: mongo:7 crash run skipped");
+        try (org.testcontainers.containers.MongoDBContainer mongo =
+                     new org.testcontainers.containers.MongoDBContainer("mongo:7")) {
+            mongo.start();
+            storeArguments = List.of("--spring.data.mongodb.uri=" + mongo.getReplicaSetUrl("aam_crash"));
+            killUnderLoadAndCheck();
+        }
+    }
+
+    private void killUnderLoadAndCheck() throws Exception {
         List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
         int port = freePort();
         for (int round = 0; round < KILLS; round++) {
@@ -202,6 +225,7 @@ class CrashRecoveryTest {
                 "--aam.calendar.enabled=false",
                 "--aam.store.embedded.durability=" + System.getProperty("crash.durability", "SYNC"),
                 "--logging.level.root=WARN"));
+        command.addAll(storeArguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("app-" + round + ".log").toFile())

@@ -115,7 +115,7 @@ public final class EventStoreBenchmark {
                                        + "contract projection %.0f %%%n",
                           100 * engineRate / raw, 100 * counted / raw, 100 * projected / raw);
         return new Figures(durability, head, single, eight, engineRate, counted, projected, raw,
-                           server.fileCommits());
+                           server.journalForces());
     }
 
     private static StreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {

@@ -107,10 +107,14 @@ public class DeadlineTable {
         return due;
     }
 
-    /** PENDING, or FIRING by a holder whose lease has run out. */
+    /**
+     * PENDING, or FIRING by a holder whose lease has run out — or with no lease at all: taken before leases existed
+     * (such a holder was released at the next start then; now its lease is read as run out).
+     */
     private org.bson.conversions.Bson takeable() {
         return Filters.or(Filters.eq("status", PENDING),
-                          Filters.and(Filters.eq("status", FIRING), Filters.lt("leaseUntil", wallClock.millis())));
+                          Filters.and(Filters.eq("status", FIRING), Filters.lt("leaseUntil", wallClock.millis())),
+                          Filters.and(Filters.eq("status", FIRING), Filters.exists("leaseUntil", false)));
     }
 
     /** Takes a deadline for this instance, for the lease; false if another one holds it. */

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * An in-process MongoDB wire-protocol server (mongo-java-server), for machines with no MongoDB: the app's default
  * store and the tests' store. It has no transactions, which the event store and projections are built to live
- * without; it makes each write atomic and, on a file, durable before answering it ({@link SerializedWritesBackend}).
+ * without; it makes each write atomic and, on a file, durable before answering it ({@link SerializedWritesBackend},
+ * {@link WriteAheadJournal}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -29,70 +31,98 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Runnable NOTHING = () -> { };
 
-    /** How often the file is tidied (partly empty chunks rewritten) when the store's own background writer is off. */
-    private static final long HOUSEKEEPING_SECONDS = 10;
+    /** How often the store's file is committed (a checkpoint): what the journal must hold, and replay at start. */
+    static final long CHECKPOINT_MILLIS = 1_000;
+    /** Every this many checkpoints, partly empty chunks of the file are rewritten (its background writer did). */
+    private static final int COMPACT_EVERY_CHECKPOINTS = 10;
     private static final int COMPACT_TARGET_FILL_RATE = 90;
     private static final int COMPACT_MAX_BYTES_PER_ROUND = 16 << 20;
+    /** The map, beside the databases' own, where the file notes the last journal record it holds. */
+    private static final String JOURNAL_MAP = "aam-journal";
+    private static final String CHECKPOINT_KEY = "checkpoint";
 
     private final MongoBackend backend;
     private final MVStore mvStore;
     private final SerializedWritesBackend serialized;
+    private final WriteAheadJournal journal;
     private final MongoServer server;
     private final ScheduledExecutorService housekeeping;
     private InetSocketAddress address;
+    private int checkpoints;
 
-    private EmbeddedMongoServer(MongoBackend backend, MVStore mvStore, Durability durability) {
+    private final long checkpointMillis;
+
+    private EmbeddedMongoServer(MongoBackend backend, MVStore mvStore, Path directory, Durability durability,
+                                long checkpointMillis) {
+        this.checkpointMillis = checkpointMillis;
         this.backend = backend;
         this.mvStore = mvStore;
         Supplier<Runnable> pin = mvStore == null ? () -> NOTHING : () -> {
             MVStore.TxCounter usage = mvStore.registerVersionUsage();
             return () -> mvStore.deregisterVersionUsage(usage);
         };
-        boolean grouped = mvStore != null && durability != Durability.DELAYED;
-        this.serialized = grouped
-                ? new SerializedWritesBackend(backend, pin, new GroupCommit.Store() {
-                    @Override
-                    public void commit() {
-                        mvStore.commit();
-                    }
-
-                    @Override
-                    public void force() {
-                        mvStore.sync();
-                    }
-                }, durability == Durability.SYNC)
-                : new SerializedWritesBackend(backend, pin);
+        this.serialized = new SerializedWritesBackend(backend, pin);
+        boolean journaled = mvStore != null && durability != Durability.DELAYED;
+        this.journal = journaled ? recover(directory, durability) : null;
         this.server = new MongoServer(serialized);
-        this.housekeeping = grouped ? startHousekeeping() : null;
+        this.housekeeping = journaled ? startHousekeeping() : null;
     }
 
     /**
-     * The store's background writer is off (it would commit in the middle of a write), and with it its compaction:
-     * this does it instead, between writes.
+     * Brings the store to the last answered write: the file opens at its last checkpoint, the journal's later
+     * records are applied again; then a checkpoint holds them all and the journal starts afresh.
      */
+    private WriteAheadJournal recover(Path directory, Durability durability) {
+        MVMap<String, Long> marks = mvStore.openMap(JOURNAL_MAP);
+        long checkpoint = marks.getOrDefault(CHECKPOINT_KEY, 0L);
+        long[] replayed = {0};
+        long last = WriteAheadJournal.replay(directory, checkpoint, entry -> {
+            serialized.reapply(entry);
+            replayed[0]++;
+        });
+        if (replayed[0] > 0) {
+            log.info("Embedded store recovered {} journaled writes after its checkpoint {}", replayed[0], checkpoint);
+        }
+        WriteAheadJournal recovered = new WriteAheadJournal(directory, durability == Durability.SYNC, last);
+        serialized.journalTo(recovered);
+        // closing commits the whole file: it then holds every journaled write, and must say so
+        serialized.beforeClose(() -> marks.put(CHECKPOINT_KEY, recovered.lastAppended()));
+        checkpoint(false);
+        return recovered;
+    }
+
+    /** Commits the file between writes, noting the journal record it reaches, and forces it (see the backend). */
+    private void checkpoint(boolean compact) {
+        MVMap<String, Long> marks = mvStore.openMap(JOURNAL_MAP);
+        serialized.checkpoint(sequence -> {
+            if (compact) {
+                mvStore.compact(COMPACT_TARGET_FILL_RATE, COMPACT_MAX_BYTES_PER_ROUND);
+            }
+            marks.put(CHECKPOINT_KEY, sequence);
+            mvStore.commit();
+        }, mvStore::sync);
+    }
+
     private ScheduledExecutorService startHousekeeping() {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "embedded-store-housekeeping");
+            Thread thread = new Thread(runnable, "embedded-store-checkpoint");
             thread.setDaemon(true);
             return thread;
         });
         executor.scheduleWithFixedDelay(() -> {
             try {
                 if (!mvStore.isClosed()) {
-                    serialized.betweenWrites(() -> {
-                        mvStore.compact(COMPACT_TARGET_FILL_RATE, COMPACT_MAX_BYTES_PER_ROUND);
-                        mvStore.commit();
-                    });
+                    checkpoint(++checkpoints % COMPACT_EVERY_CHECKPOINTS == 0);
                 }
             } catch (RuntimeException e) {
-                log.warn("Embedded store housekeeping failed; it will be tried again", e);
+                log.error("Embedded store checkpoint failed: the store stops, restart the application", e);
             }
-        }, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
+        }, checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
         return executor;
     }
 
     public static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(new MemoryBackend(), null, Durability.DELAYED);
+        return new EmbeddedMongoServer(new MemoryBackend(), null, null, Durability.DELAYED, 0);
     }
 
     /** A file store that answers each write once it is on the disk (see {@link Durability#SYNC}). */
@@ -101,13 +131,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
-     * A server whose data lives in one H2 MVStore file under {@code directory}. Compression and a high fill rate
-     * keep the file close to the live data. With {@link Durability#SYNC} or {@link Durability#WRITE} a write is
-     * answered once committed to the file (grouped with the writes waiting at the same time) and the store never
-     * commits on its own; with {@link Durability#DELAYED} the store's background writer commits every
+     * A server whose data lives in one H2 MVStore file under {@code directory}, beside its journal. Compression
+     * and a high fill rate keep the file close to the live data. With {@link Durability#SYNC} or
+     * {@link Durability#WRITE} a write is answered once journaled and the file is committed every second between
+     * writes; with {@link Durability#DELAYED} the store's background writer commits every
      * {@code delayedCommitMillis}, and a hard crash loses what was answered since.
      */
     public static EmbeddedMongoServer persistent(Path directory, Durability durability, int delayedCommitMillis) {
+        return persistent(directory, durability, delayedCommitMillis, CHECKPOINT_MILLIS);
+    }
+
+    /** As above, checkpointing every {@code checkpointMillis} (tests: rarely, so that a crash leaves a journal). */
+    static EmbeddedMongoServer persistent(Path directory, Durability durability, int delayedCommitMillis,
+                                          long checkpointMillis) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -119,7 +155,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 .compress()
                 .autoCompactFillRate(COMPACT_TARGET_FILL_RATE);
         if (durability != Durability.DELAYED) {
-            // neither the background writer nor a writer thread over its buffer may commit: only GroupCommit does
+            // neither the background writer nor a writer thread over its buffer may commit (it could commit half
+            // a write): only the checkpoint does, between writes
             builder.autoCommitDisabled().autoCommitBufferSize(0);
         }
         MVStore store = builder.open();
@@ -127,7 +164,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             store.setAutoCommitDelay(delayedCommitMillis);
         }
         log.info("Embedded MongoDB store in {} (durability {})", file.toAbsolutePath(), durability);
-        return new EmbeddedMongoServer(new H2Backend(store), store, durability);
+        return new EmbeddedMongoServer(new H2Backend(store), store, directory, durability, checkpointMillis);
     }
 
     public EmbeddedMongoServer start(String host, int port) {
@@ -153,17 +190,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return mvStore == null || mvStore.getFileStore() == null ? -1 : mvStore.getFileStore().size();
     }
 
-    /** Writes pending changes and rewrites the file down to its live data. */
+    /** Writes pending changes and rewrites the file down to its live data, between writes. */
     public void compact(int maxCompactMillis) {
         if (mvStore != null && !mvStore.isClosed()) {
-            mvStore.commit();
-            mvStore.compactFile(maxCompactMillis);
+            serialized.checkpoint(sequence -> {
+                mvStore.<String, Long>openMap(JOURNAL_MAP).put(CHECKPOINT_KEY, sequence);
+                mvStore.commit();
+                mvStore.compactFile(maxCompactMillis);
+            }, mvStore::sync);
         }
     }
 
-    /** File commits made so far by group commit (each serves every write waiting at that moment). */
-    public long fileCommits() {
-        return serialized.fileCommits();
+    /** How many times the journal was forced (each time for every write waiting then: group commit). */
+    public long journalForces() {
+        return serialized.journalForces();
     }
 
     /**
@@ -174,18 +214,35 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }
-        server.shutdownNow();
         if (mvStore != null && !mvStore.isClosed()) {
-            mvStore.closeImmediately();
+            mvStore.closeImmediately(); // first: the server's shutdown would close the store cleanly
+        }
+        if (journal != null) {
+            journal.close();
+        }
+        try {
+            server.shutdownNow();
+        } catch (RuntimeException | AssertionError storeAlreadyGone) {
+            // the store is closed under the server's feet, as in a crash
         }
     }
 
     @Override
     public void close() {
         if (housekeeping != null) {
-            housekeeping.shutdownNow();
+            // not shutdownNow: an interrupt in the middle of file I/O closes H2's channel and the store panics
+            housekeeping.shutdown();
+            try {
+                housekeeping.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        // closes the backend, which notes the last journaled write in the file (beforeClose) and commits it
         server.shutdownNow();
+        if (journal != null) {
+            journal.close();
+        }
         if (mvStore != null && !mvStore.isClosed()) {
             mvStore.close();
         }

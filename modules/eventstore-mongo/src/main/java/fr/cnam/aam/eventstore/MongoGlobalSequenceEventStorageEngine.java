@@ -92,6 +92,8 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
     private static final int FIRST_STREAM_CHUNK = 8;
     /** Gaps are never dropped for being far behind: only a fence closes one. */
     private static final int KEEP_EVERY_GAP = Integer.MAX_VALUE;
+    /** At most this many gaps fenced by one read (each fence is one durable insert). */
+    private static final int MAX_FENCES_PER_READ = 256;
     /** A commit fenced out (or lost) is written again under new indexes, up to this many times in all. */
     private static final int MAX_APPEND_ATTEMPTS = 5;
 
@@ -246,6 +248,10 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
 
     private static boolean isUnknownOutcome(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk && bulk.getWriteErrors().isEmpty()
+                && bulk.getWriteConcernError() != null) {
+                return true; // written, but not (yet) acknowledged as the write concern asks
+            }
             if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
                 || t instanceof MongoWriteConcernException || t instanceof MongoInterruptedException
                 || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
@@ -452,8 +458,8 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
             }
             List<Document> batch = findByIds(keys);
             found.addAll(batch);
-            if (!batch.isEmpty()) {
-                break;
+            if (batch.stream().anyMatch(doc -> !EventDocument.isFence(doc))) {
+                break; // fences alone must not stop the look-ahead: the events may lie beyond them
             }
             from = to + 1;
         }
@@ -491,12 +497,14 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
             return found;
         }
         Instant now = clock.instant();
+        int fenced = 0;
         for (Long gap : gaps) {
             if (filled.contains(gap)) {
                 continue;
             }
             Instant seen = gapsSeenOpen.computeIfAbsent(gap, g -> now);
-            if (!seen.plus(fenceGapsAfter).isAfter(now)) {
+            // a bounded number per read, so that a history full of old holes is fenced over several reads
+            if (!seen.plus(fenceGapsAfter).isAfter(now) && fenced++ < MAX_FENCES_PER_READ) {
                 Document there = fence(gap);
                 found.add(there == null ? EventDocument.fence(gap, now) : there);
             }

@@ -39,9 +39,11 @@ import java.util.function.Supplier;
  * answer says nothing was inserted. The server says so in its {@code hello} answer ({@value #ATOMIC_INSERTS}), so
  * that the event store knows it needs no compensation of its own.
  * <p>
- * <b>Durable before answered.</b> With a {@link GroupCommit}, a write is answered only once the file holds it; the
- * commit runs between writes, never in the middle of one (the store's own background writer is off), so the file
- * never holds half a write.
+ * <b>Durable before answered.</b> With a {@link WriteAheadJournal}, each write is appended to the journal, in the
+ * order it was applied, and answered once the journal is on the disk. The store's file is committed only between
+ * writes, never in the middle of one ({@link #checkpoint}; the store's own background writer is off), so the file
+ * never holds half a write, and the journal's later records bring back every answered write after a crash
+ * ({@link #reapply}).
  */
 final class SerializedWritesBackend implements MongoBackend {
 
@@ -60,43 +62,83 @@ final class SerializedWritesBackend implements MongoBackend {
     private final Supplier<Runnable> pin;
     private final Lock readLock;
     private final Lock writeLock;
-    private final GroupCommit groupCommit;
+    /** Set once recovery is over; null for the memory backend and the delayed baseline. */
+    private volatile WriteAheadJournal journal;
+    /** The channel journal records are applied again through (some commands keep per-channel state). */
+    private final io.netty.channel.Channel recoveryChannel = new io.netty.channel.embedded.EmbeddedChannel();
 
     /** {@code pin} is called before each call; the Runnable it gives back is run once the call is over. */
     SerializedWritesBackend(MongoBackend delegate, Supplier<Runnable> pin) {
-        this(delegate, pin, null, false);
-    }
-
-    /**
-     * {@code store} commits and forces the file: writes are answered once durable ({@code force}: on the disk,
-     * otherwise in the file); null when nothing is to be made durable (the memory backend, the delayed baseline).
-     */
-    SerializedWritesBackend(MongoBackend delegate, Supplier<Runnable> pin, GroupCommit.Store store, boolean force) {
-        this(delegate, pin, store, force, new ReentrantReadWriteLock());
-    }
-
-    private SerializedWritesBackend(MongoBackend delegate, Supplier<Runnable> pin, GroupCommit.Store store,
-                                    boolean force, ReentrantReadWriteLock lock) {
         this.delegate = delegate;
         this.pin = pin;
+        ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         this.readLock = lock.readLock();
         this.writeLock = lock.writeLock();
-        // a commit holds the read side: it excludes writers (so it captures whole writes), not readers
-        this.groupCommit = store == null ? null : new GroupCommit(store, lock.readLock(), force);
     }
 
-    /** Runs {@code action} while no write is in progress (store housekeeping that must see whole writes). */
-    void betweenWrites(Runnable action) {
-        readLock.lock();
+    /** Run under the write lock just before the store closes (and commits everything). */
+    private volatile Runnable beforeClose = () -> { };
+
+    void beforeClose(Runnable action) {
+        this.beforeClose = action;
+    }
+
+    /** From now on every write is journaled and answered once durable. */
+    void journalTo(WriteAheadJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Applies a journal record again (recovery, before the server listens). */
+    void reapply(WriteAheadJournal.Entry entry) {
         try {
-            action.run();
-        } finally {
-            readLock.unlock();
+            apply(entry.database(), entry.command(), entry.query(),
+                  () -> delegate.handleCommand(recoveryChannel, entry.database(), entry.command(), entry.query()));
+        } catch (RuntimeException failedThenToo) {
+            // the write failed when it was first applied as well (its writer was told so): same state either way
         }
     }
 
-    long fileCommits() {
-        return groupCommit == null ? 0 : groupCommit.commits();
+    /**
+     * Commits the store's file between writes: while no write is in progress, {@code commit} stores everything
+     * applied so far, noting the journal sequence it reaches; then {@code force} puts it on the disk and the
+     * journal drops what the file now holds. Housekeeping that rewrites the file ({@code commit} may compact) runs
+     * here too, for the same reason.
+     */
+    void checkpoint(java.util.function.LongConsumer commit, Runnable force) {
+        WriteAheadJournal current = journal;
+        if (current == null) {
+            readLock.lock();
+            try {
+                commit.accept(0);
+            } finally {
+                readLock.unlock();
+            }
+            force.run();
+            return;
+        }
+        current.checkUsable();
+        try {
+            long sequence;
+            java.nio.channels.FileChannel retired;
+            readLock.lock();
+            try {
+                sequence = current.lastAppended();
+                commit.accept(sequence);
+                retired = current.rotate(sequence);
+            } finally {
+                readLock.unlock();
+            }
+            force.run();
+            current.checkpointDurable(sequence, retired);
+        } catch (RuntimeException e) {
+            current.fail(e);
+            throw e;
+        }
+    }
+
+    long journalForces() {
+        WriteAheadJournal current = journal;
+        return current == null ? 0 : current.forces();
     }
 
     private static boolean isRead(String command, Document query) {
@@ -133,6 +175,10 @@ final class SerializedWritesBackend implements MongoBackend {
     }
 
     private Document handle(String database, String command, Document query, Supplier<Document> action) {
+        WriteAheadJournal current = journal;
+        if (current != null) {
+            current.checkUsable();
+        }
         if (isRead(command, query)) {
             Document answer = locked(readLock, () -> action.get().cloneDeeply());
             if (HELLO_COMMANDS.contains(command)) {
@@ -140,22 +186,28 @@ final class SerializedWritesBackend implements MongoBackend {
             }
             return answer;
         }
-        long ticket;
-        Document answer;
-        writeLock.lock();
-        Runnable release = pin.get();
-        try {
-            answer = action.get().cloneDeeply();
-            if ("insert".equals(command)) {
-                undoPartOfAFailedInsert(database, query, answer);
+        long[] ticket = {0};
+        Document answer = locked(writeLock, () -> {
+            try {
+                return apply(database, command, query, action);
+            } finally {
+                // in the order of application, whatever the outcome: applied again, it does the same
+                if (current != null) {
+                    ticket[0] = current.append(database, command, query);
+                }
             }
-            ticket = groupCommit == null ? 0 : groupCommit.written();
-        } finally {
-            release.run();
-            writeLock.unlock();
+        });
+        if (current != null) {
+            current.awaitDurable(ticket[0]);
         }
-        if (groupCommit != null) {
-            groupCommit.awaitDurable(ticket);
+        return answer;
+    }
+
+    /** A write, whole or not at all; called with the write lock held. */
+    private Document apply(String database, String command, Document query, Supplier<Document> action) {
+        Document answer = action.get().cloneDeeply();
+        if ("insert".equals(command)) {
+            undoPartOfAFailedInsert(database, query, answer);
         }
         return answer;
     }
@@ -219,10 +271,14 @@ final class SerializedWritesBackend implements MongoBackend {
 
     @Override
     public void close() {
-        locked(writeLock, () -> {
+        // no version pin here: the store's close commits and checks that no reader holds an older version
+        writeLock.lock();
+        try {
+            beforeClose.run();
             delegate.close();
-            return null;
-        });
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override

@@ -552,6 +552,25 @@ abstract class EventStorageEngineContract {
                            .find(Filters.eq("_id", 1L)).first().getBoolean("void")).isTrue();
     }
 
+    @Test
+    void aRunOfFencesLongerThanABatchDoesNotStallALaterReader() {
+        for (int i = 0; i < 120; i++) {
+            allocateLikeASlowWriter(); // 120 writers that died after taking their index
+        }
+        engine.appendEvents(event("Contract:after", 0, new Noted("after the dead writers")));
+        MongoGlobalSequenceEventStorageEngine fencing = new MongoGlobalSequenceEventStorageEngine(
+                builder(null).fenceGapsAfter(java.time.Duration.ZERO));
+        List<TrackedEventMessage<?>> first = fencing.readEvents(null, false).collect(Collectors.toList());
+        assertThat(texts(first)).containsExactly("after the dead writers");
+        assertThat(fencing.readEvents(first.get(0).trackingToken(), false).count()).isZero(); // fences them all
+
+        // a reader starting now meets windows of 50 indexes holding fences only before the event
+        List<TrackedEventMessage<?>> fresh = readAll(null);
+        assertThat(texts(fresh)).containsExactly("after the dead writers");
+        assertThat(((GapAwareTrackingToken) fresh.get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(fresh.get(0).trackingToken().position()).hasValue(121L);
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, java.util.concurrent.TimeUnit.SECONDS);

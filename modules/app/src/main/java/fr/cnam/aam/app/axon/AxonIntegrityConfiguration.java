@@ -30,6 +30,9 @@ import java.util.TreeSet;
 @Configuration(proxyBeanMethods = false)
 class AxonIntegrityConfiguration {
 
+    static final int MAX_PARKED_SEQUENCES = 1_000_000;
+    static final int MAX_PARKED_PER_SEQUENCE = 100_000;
+
     @Bean
     @Primary
     @Qualifier("localSegment")
@@ -63,6 +66,9 @@ class AxonIntegrityConfiguration {
                     .serializer(serializer)
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .claimDuration(Duration.ofMinutes(1))
+                    // a full queue would stop the whole group (overflow fails every batch): room for any outage
+                    .maxSequences(MAX_PARKED_SEQUENCES)
+                    .maxSequenceSize(MAX_PARKED_PER_SEQUENCE)
                     .build());
             for (String group : groups) {
                 // the cache spares a lookup in the queue for every event while a segment's sequences are not

@@ -28,6 +28,6 @@ public record AxonProperties(
         @DefaultValue("10000") int aggregateCacheSize,
         @DefaultValue("1000") long tokenClaimIntervalMillis,
         @DefaultValue("32767") int maxClaimedSegments,
-        @DefaultValue("4") int handlerAttempts,
-        @DefaultValue("100") long handlerRetryPauseMillis) {
+        @DefaultValue("3") int handlerAttempts,
+        @DefaultValue("50") long handlerRetryPauseMillis) {
 }

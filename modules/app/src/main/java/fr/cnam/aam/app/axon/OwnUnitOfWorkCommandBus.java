@@ -29,16 +29,19 @@ class OwnUnitOfWorkCommandBus extends SimpleCommandBus {
     @Override
     protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
                                  CommandCallback<? super C, ? super R> callback) {
-        UnitOfWork<?> enclosing = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
-        if (enclosing == null) {
-            super.handle(command, handler, callback);
-            return;
+        // the whole stack: a handler run inside another (a query inside an event handler) nests deeper than one
+        java.util.Deque<UnitOfWork<?>> enclosing = new java.util.ArrayDeque<>();
+        while (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> current = CurrentUnitOfWork.get();
+            CurrentUnitOfWork.clear(current);
+            enclosing.push(current);
         }
-        CurrentUnitOfWork.clear(enclosing);
         try {
             super.handle(command, handler, callback);
         } finally {
-            CurrentUnitOfWork.set(enclosing);
+            while (!enclosing.isEmpty()) {
+                CurrentUnitOfWork.set(enclosing.pop());
+            }
         }
     }
 }

@@ -50,7 +50,14 @@ class RetriedEventHandlers implements HandlerEnhancerDefinition {
                         log.warn("{} failed on {} (attempt {} of {}): {}; trying again in {} ms",
                                  original.declaringClass().getSimpleName(), message.getPayloadType().getSimpleName(),
                                  attempt, attempts, e.toString(), pause);
-                        Thread.sleep(pause);
+                        try {
+                            Thread.sleep(pause);
+                        } catch (InterruptedException interrupted) {
+                            // stopping: keep the interrupt, give up with the handler's own failure (parked)
+                            Thread.currentThread().interrupt();
+                            e.addSuppressed(interrupted);
+                            throw e;
+                        }
                         pause *= 4;
                     }
                 }
