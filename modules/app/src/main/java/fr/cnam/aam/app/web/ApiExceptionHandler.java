@@ -120,11 +120,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                            .collect(Collectors.joining("."));
         }
+        fr.cnam.aam.app.web.input.RefusedInput refused = refusedInput(e);
+        String message = refused != null ? refused.getOriginalMessage() : "wrong form";
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                field == null ? "the request body is not valid JSON" : field + " has a value of the wrong form");
+                field == null ? "the request body is not valid JSON" : field + ": " + message);
         if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong form")));
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        if (refused != null) {
+            problem.setProperty("rule", refused.rule());
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static fr.cnam.aam.app.web.input.RefusedInput refusedInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof fr.cnam.aam.app.web.input.RefusedInput refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** A body Jackson could read but not turn into the request (a duplicate key with an impossible value…). */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageConversionException.class)
+    ProblemDetail unconvertible(org.springframework.http.converter.HttpMessageConversionException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body does not fit this request");
     }
 }

@@ -45,9 +45,9 @@ class ContractDeadlinePlanner {
         if (startsOn == null || endsOn == null) {
             return; // a revision-1 signature carried no dates
         }
-        for (LocalDate anniversary = startsOn.plusYears(1); !anniversary.isAfter(endsOn);
-             anniversary = anniversary.plusYears(1)) {
-            deadlines.plan(contractId, ANNIVERSARY, anniversary);
+        // each from the start (not from the previous one): 29 February → 28 February → … → 29 February again
+        for (int n = 1; !fr.cnam.aam.kernel.Anniversaries.nth(startsOn, n).isAfter(endsOn); n++) {
+            deadlines.plan(contractId, ANNIVERSARY, fr.cnam.aam.kernel.Anniversaries.nth(startsOn, n));
         }
         deadlines.plan(contractId, TERM, endsOn.plusDays(1));
     }

@@ -397,9 +397,7 @@ class Contract {
     }
 
     private void requireAnniversary(LocalDate anniversary) {
-        if (anniversary == null || !anniversary.isAfter(startsOn)
-            || anniversary.getMonthValue() != startsOn.getMonthValue()
-            || anniversary.getDayOfMonth() != startsOn.getDayOfMonth()) {
+        if (anniversary == null || !fr.cnam.aam.kernel.Anniversaries.isAnniversary(startsOn, anniversary)) {
             throw new BusinessRuleViolation("NOT_AN_ANNIVERSARY", anniversary + " is not an anniversary of "
                                             + startsOn);
         }
@@ -523,7 +521,7 @@ class Contract {
     }
 
     private int contractYear(LocalDate date) {
-        return (int) java.time.temporal.ChronoUnit.YEARS.between(startsOn, date) + 1;
+        return fr.cnam.aam.kernel.Anniversaries.yearOf(startsOn, date);
     }
 
     private void requireYear(int year) {

@@ -49,9 +49,13 @@ class ContractYearsTest {
     }
 
     private ContractSigned signed(String option) {
+        return signed(option, SIGNED);
+    }
+
+    private ContractSigned signed(String option, LocalDate on) {
         fixture.givenNoPriorActivity()
                .when(new SignContractCommand(ID, "Assessment:y", RPPS, "751", "75", option, "P30_P50", null, 1000,
-                                             SIGNED))
+                                             on))
                .expectSuccessfulHandlerExecution();
         return (ContractSigned) fixture.getEventStore().readEvents(ID).next().getPayload();
     }
@@ -117,5 +121,28 @@ class ContractYearsTest {
                .when(new SwitchRegulatoryVersionCommand(ID, "RA_2023", LocalDate.of(2023, 6, 1), "doctor's request"))
                .expectException(BusinessRuleViolation.class)
                .expectExceptionMessage(containsString("ONE_THIRD_TIME"));
+    }
+
+    @Test
+    void aContractSignedOnALeapDayHasItsAnniversaryOnTheTwentyEighthAndOnTheTwentyNinthInLeapYears() {
+        ContractSigned leap = signed("HALF_TIME", LocalDate.of(2020, 2, 29));
+        // the calendar plans 28 February 2021: the contract takes it as its first anniversary (year 2)
+        fixture.given(leap)
+               .when(new fr.cnam.aam.contracting.api.RecordAnniversaryCommand(ID, LocalDate.of(2021, 2, 28)))
+               .expectSuccessfulHandlerExecution()
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                       org.axonframework.test.matchers.Matchers.sequenceOf(
+                               org.axonframework.test.matchers.Matchers.<Object>predicate(e ->
+                                       e instanceof fr.cnam.aam.contracting.api.ContractAnniversaryReached reached
+                                       && reached.contractYear() == 2))));
+        // 1 March is not an anniversary; in 2024 (a leap year) the anniversary is the 29th, year 5
+        fixture.given(leap)
+               .when(new fr.cnam.aam.contracting.api.RecordAnniversaryCommand(ID, LocalDate.of(2021, 3, 1)))
+               .expectException(BusinessRuleViolation.class)
+               .expectExceptionMessage(containsString("not an anniversary"));
+        fixture.given(leap)
+               .when(new fr.cnam.aam.contracting.api.RecordAnniversaryCommand(ID, LocalDate.of(2024, 2, 29)))
+               .expectSuccessfulHandlerExecution();
+        assertThat(leap.endsOn()).isEqualTo(LocalDate.of(2025, 2, 27));
     }
 }

@@ -74,17 +74,17 @@ class AssistantController {
     }
 
     @PostMapping("/{assistantId}/training")
-    Map<String, String> training(@PathVariable String assistantId, @Valid @RequestBody DatedRequest r) {
+    Map<String, String> training(@PathVariable String assistantId, @Valid @RequestBody CodedDatedRequest r) {
         return send(assistantId, id -> new StartTrainingCommand(id, r.on(), r.code()));
     }
 
     @PostMapping("/{assistantId}/qualifications")
-    Map<String, String> qualification(@PathVariable String assistantId, @Valid @RequestBody DatedRequest r) {
+    Map<String, String> qualification(@PathVariable String assistantId, @Valid @RequestBody CodedDatedRequest r) {
         return send(assistantId, id -> new RecordQualificationCommand(id, r.code(), r.on()));
     }
 
     @PostMapping("/{assistantId}/absences")
-    Map<String, String> absence(@PathVariable String assistantId, @Valid @RequestBody DatedRequest r) {
+    Map<String, String> absence(@PathVariable String assistantId, @Valid @RequestBody CodedDatedRequest r) {
         return send(assistantId, id -> new StartAbsenceCommand(id, r.on(), r.code()));
     }
 
@@ -94,12 +94,12 @@ class AssistantController {
     }
 
     @PostMapping("/{assistantId}/departure")
-    Map<String, String> departure(@PathVariable String assistantId, @Valid @RequestBody DatedRequest r) {
+    Map<String, String> departure(@PathVariable String assistantId, @Valid @RequestBody CodedDatedRequest r) {
         return send(assistantId, id -> new RecordDepartureCommand(id, r.on(), r.code()));
     }
 
     @PostMapping("/{assistantId}/secretary-replacement")
-    Map<String, String> secretary(@PathVariable String assistantId, @Valid @RequestBody DatedRequest r) {
+    Map<String, String> secretary(@PathVariable String assistantId, @Valid @RequestBody CodedDatedRequest r) {
         return send(assistantId, id -> new RecordSecretaryReplacementCommand(id, r.on(), r.code()));
     }
 

@@ -4,6 +4,6 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.LocalDate;
 
-/** A step on a date, with a code where the step needs one (training, qualification, reason, kind, how). */
+/** A step on a date (a proof, an absence's end); a {@code code} sent along is not used. */
 record DatedRequest(@NotNull LocalDate on, String code) {
 }

@@ -298,7 +298,7 @@ class PaymentSchedule {
     }
 
     private int yearOf(LocalDate date) {
-        return (int) java.time.temporal.ChronoUnit.YEARS.between(startsOn, date) + 1;
+        return fr.cnam.aam.kernel.Anniversaries.yearOf(startsOn, date);
     }
 
     private static String code(Confidence confidence) {

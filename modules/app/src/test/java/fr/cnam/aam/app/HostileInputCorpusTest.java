@@ -1,0 +1,248 @@
+package fr.cnam.aam.app;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile requests at every POST endpoint of the published OpenAPI document — so that a new endpoint cannot escape
+ * — each of them wrong in one way: not JSON, trailing text, a key twice, then for each field of the request a value
+ * of the wrong kind, out of range or too long. Each must be refused with a 4xx problem+json (the right rule where
+ * the refusal is the body's), nothing may answer 5xx, and no event may be written for the corpus's identifiers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@SuppressWarnings({"rawtypes", "unchecked"})
+class HostileInputCorpusTest {
+
+    private static final String ID = "corpus-x";
+    private static final Pattern DATE_RULES = Pattern.compile("DATE_INVALID|DATE_BEFORE_SCHEME|DATE_TOO_FAR_AHEAD");
+
+    /** One request of the corpus and what its refusal must say. */
+    record Hostile(String path, String body, String why, Pattern rule) {
+        @Override
+        public String toString() {
+            return "POST " + path + " (" + why + ") " + abbreviate(body);
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    MongoProperties mongoProperties;
+
+    @Test
+    void everyHostileRequestIsRefusedWithAProblemAndWritesNothing() {
+        Map<String, Object> api = http.getForObject("/v3/api-docs", Map.class);
+        List<Hostile> corpus = corpus(api);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);
+
+        List<String> failures = new ArrayList<>();
+        for (Hostile hostile : corpus) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<Map> answer = http.exchange(hostile.path(), HttpMethod.POST,
+                                                       new HttpEntity<>(hostile.body(), headers), Map.class);
+            int status = answer.getStatusCode().value();
+            String type = String.valueOf(answer.getHeaders().getContentType());
+            Object rule = answer.getBody() == null ? null : answer.getBody().get("rule");
+            if (status < 400 || status >= 500 || !type.startsWith("application/problem+json")) {
+                failures.add(status + " " + type + " ← " + hostile);
+            } else if (hostile.rule() != null && status == 400
+                       && (rule == null || !hostile.rule().matcher(rule.toString()).matches())) {
+                failures.add("rule " + rule + " ← " + hostile);
+            }
+        }
+        assertThat(failures).as(failures.size() + " of " + corpus.size() + " hostile requests").isEmpty();
+        long written = mongo.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("domain_events")
+                            .countDocuments(Filters.regex("aggregateIdentifier", "corpus"));
+        assertThat(written).as("events written by the corpus").isZero();
+    }
+
+    /** The requests issue 11 measured answering 500 or being recorded: each refused, naming the field. */
+    @Test
+    void theRequestsThatAnswered500AreRefusedNamingTheField() {
+        for (String step : List.of("training", "qualifications", "absences", "departure", "secretary-replacement")) {
+            ResponseEntity<Map> noCode = JsonPost.post(http, "/api/v1/assistants/Assistant:corpus-a/" + step,
+                                                       "{\"on\":\"2024-03-01\"}");
+            assertThat(noCode.getStatusCode().value()).as(step).isEqualTo(400);
+            assertThat(noCode.getBody().get("errors").toString()).as(step).contains("field=code");
+        }
+        ResponseEntity<Map> overflowTwice = JsonPost.post(http, "/api/v1/contracts/Contract:corpus-c/activity",
+                "{\"contractYear\":1,\"contractYear\":99999999999999999999,\"mtPatients\":10}");
+        assertThat(overflowTwice.getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map> farFuture = JsonPost.post(http, "/api/v1/contracts/Contract:corpus-c/suspensions",
+                "{\"avenantReference\":\"AV-1\",\"reason\":\"r\",\"effectiveOn\":\"9999-12-31\"}");
+        assertThat(farFuture.getStatusCode().value()).isEqualTo(400);
+        assertThat(farFuture.getBody()).containsEntry("rule", "DATE_TOO_FAR_AHEAD");
+        ResponseEntity<Map> hugeReason = JsonPost.post(http, "/api/v1/contracts/Contract:corpus-c/suspensions",
+                "{\"avenantReference\":\"AV-1\",\"reason\":\"" + "r".repeat(1_000_000)
+                + "\",\"effectiveOn\":\"2024-03-01\"}");
+        assertThat(hugeReason.getStatusCode().value()).isEqualTo(413);
+        assertThat(hugeReason.getBody()).containsEntry("rule", "BODY_TOO_LARGE");
+    }
+
+    private List<Hostile> corpus(Map<String, Object> api) {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) api.get("components"))
+                .get("schemas");
+        List<Hostile> corpus = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) api.get("paths");
+        for (var entry : paths.entrySet()) {
+            Map<String, Object> post = (Map<String, Object>) entry.getValue().get("post");
+            if (post == null || post.get("requestBody") == null) {
+                continue;
+            }
+            String path = entry.getKey().replaceAll("\\{[^}]+}", "Contract:corpus-unknown");
+            Map<String, Object> fields = fields(post, schemas);
+            Map<String, Object> plausible = new LinkedHashMap<>();
+            fields.forEach((name, schema) -> plausible.put(name, plausible((Map<String, Object>) schema)));
+            String json = toJson(plausible);
+            corpus.add(new Hostile(path, "{\"" + (fields.isEmpty() ? "a" : fields.keySet().iterator().next())
+                                         + "\":", "not JSON", null));
+            corpus.add(new Hostile(path, json + " trailing", "text after the JSON", null));
+            corpus.add(new Hostile(path, "[" + json + "]", "an array, not an object", null));
+            if (!fields.isEmpty()) {
+                String first = fields.keySet().iterator().next();
+                corpus.add(new Hostile(path, json.substring(0, json.length() - 1)
+                                             + (plausible.isEmpty() ? "" : ",") + "\"" + first + "\":"
+                                             + toJson(plausible.get(first)) + "}", "key " + first + " twice", null));
+            }
+            for (var field : fields.entrySet()) {
+                for (var bad : badValues((Map<String, Object>) field.getValue()).entrySet()) {
+                    Map<String, Object> body = new LinkedHashMap<>(plausible);
+                    body.put(field.getKey(), new Raw(bad.getKey()));
+                    corpus.add(new Hostile(path, toJson(body), field.getKey() + " = " + abbreviate(bad.getKey()),
+                                           bad.getValue()));
+                }
+            }
+        }
+        return corpus;
+    }
+
+    private static Map<String, Object> fields(Map<String, Object> post, Map<String, Object> schemas) {
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) post.get("requestBody"))
+                .get("content");
+        Map<String, Object> media = (Map<String, Object>) content.values().iterator().next();
+        Map<String, Object> schema = resolve((Map<String, Object>) media.get("schema"), schemas);
+        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        if (properties != null) {
+            properties.forEach((name, p) -> resolved.put(name, resolve((Map<String, Object>) p, schemas)));
+        }
+        return resolved;
+    }
+
+    private static Map<String, Object> resolve(Map<String, Object> schema, Map<String, Object> schemas) {
+        Object ref = schema.get("$ref");
+        if (ref == null) {
+            return schema;
+        }
+        String name = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
+        return (Map<String, Object>) schemas.get(name);
+    }
+
+    private static Object plausible(Map<String, Object> schema) {
+        String type = String.valueOf(schema.get("type"));
+        if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
+            return values.get(0);
+        }
+        return switch (type) {
+            case "string" -> "date".equals(schema.get("format")) ? "2024-01-01" : ID;
+            case "integer" -> 1;
+            case "number" -> 1.0;
+            case "boolean" -> false;
+            case "array" -> List.of();
+            default -> Map.of();
+        };
+    }
+
+    /** For a field of this schema: wrong values, each with the rule its refusal must name (null: any 4xx). */
+    private static Map<String, Pattern> badValues(Map<String, Object> schema) {
+        Map<String, Pattern> bad = new LinkedHashMap<>();
+        String type = String.valueOf(schema.get("type"));
+        Pattern text = Pattern.compile("TEXT_EXPECTED|TEXT_TOO_LONG");
+        switch (type) {
+            case "string" -> {
+                if (schema.get("enum") != null || "date-time".equals(schema.get("format"))) {
+                    bad.put("12345", null);
+                    bad.put("\"NOT_A_VALUE_" + "X".repeat(3_000) + "\"", null);
+                    bad.put("{\"$gt\":\"\"}", null);
+                } else if ("date".equals(schema.get("format"))) {
+                    for (String date : List.of("\"9999-12-31\"", "\"+100000-01-01\"", "\"0000-01-01\"",
+                                               "\"2019-01-01\"", "\"2024-02-30\"", "\"2024-1-1\"", "20240101",
+                                               "\"\"", "\"2024-01-01T00:00:00Z\"")) {
+                        bad.put(date, DATE_RULES);
+                    }
+                } else {
+                    bad.put("12345", text);
+                    bad.put("true", text);
+                    bad.put("\"" + "x".repeat(5_000) + "\"", text);
+                    bad.put("{\"$gt\":\"\"}", text);
+                    bad.put("[\"a\"]", null);
+                }
+            }
+            case "integer" -> {
+                bad.put("1.5", null);
+                bad.put("\"12\"", null);
+                bad.put("99999999999999999999", null);
+                bad.put("true", null);
+            }
+            case "number" -> {
+                bad.put("\"1.5\"", null);
+                bad.put("true", null);
+            }
+            case "boolean" -> {
+                bad.put("\"true\"", null);
+                bad.put("1", null);
+            }
+            default -> bad.put("\"not " + type + "\"", null);
+        }
+        return bad;
+    }
+
+    /** A value written into the JSON as it is. */
+    private record Raw(String json) {
+    }
+
+    private static String toJson(Object value) {
+        if (value instanceof Raw raw) {
+            return raw.json();
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<String> members = new ArrayList<>();
+            map.forEach((k, v) -> members.add("\"" + k + "\":" + toJson(v)));
+            return "{" + String.join(",", members) + "}";
+        }
+        if (value instanceof List<?> list) {
+            return "[" + String.join(",", list.stream().map(HostileInputCorpusTest::toJson).toList()) + "]";
+        }
+        return String.valueOf(value);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 120) + "…(" + text.length() + " chars)" : text;
+    }
+}
