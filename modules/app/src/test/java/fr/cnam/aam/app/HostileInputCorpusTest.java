@@ -100,6 +100,9 @@ class HostileInputCorpusTest {
                 + "\",\"effectiveOn\":\"2024-03-01\"}");
         assertThat(hugeReason.getStatusCode().value()).isEqualTo(413);
         assertThat(hugeReason.getBody()).containsEntry("rule", "BODY_TOO_LARGE");
+        ResponseEntity<Map> noCalendar = http.getForEntity("/api/v1/contracts/Contract:corpus-none/deadlines",
+                                                           Map.class);
+        assertThat(noCalendar.getStatusCode().value()).isEqualTo(404); // was 200 []
     }
 
     private List<Hostile> corpus(Map<String, Object> api) {

@@ -28,7 +28,12 @@ final class Signatures {
     }
 
     static String assess(CommandGateway commands, String assessmentId, String rpps) {
-        commands.sendAndWait(new AssessEligibilityCommand(assessmentId, rpps, "751", ASSESSED_ON,
+        return assess(commands, assessmentId, rpps, "751");
+    }
+
+    /** The assessment by the caisse that will sign: a signature must be the assessing caisse's. */
+    static String assess(CommandGateway commands, String assessmentId, String rpps, String caisseCode) {
+        commands.sendAndWait(new AssessEligibilityCommand(assessmentId, rpps, caisseCode, ASSESSED_ON,
                 new DoctorDeclaration("MEDECINE_GENERALE", "SECTOR_1", 1300, 2000, null, "75", false, true, true,
                                       false, false, false, null, 50)));
         return assessmentId;
@@ -38,7 +43,7 @@ final class Signatures {
     static String assessAndSign(CommandGateway commands, String contractId, String caisseCode, String option,
                                 LocalDate signedOn) {
         String rpps = newRpps();
-        String assessment = assess(commands, contractId.replace("Contract:", "Assessment:"), rpps);
+        String assessment = assess(commands, contractId.replace("Contract:", "Assessment:"), rpps, caisseCode);
         commands.sendAndWait(new SignContractCommand(contractId, assessment, rpps, caisseCode, "75", option,
                                                      "P70_P90", 1300, 2000, signedOn));
         return rpps;

@@ -122,8 +122,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         fr.cnam.aam.app.web.input.RefusedInput refused = refusedInput(e);
         String message = refused != null ? refused.getOriginalMessage() : "wrong form";
+        boolean twice = String.valueOf(e.getMessage()).contains("Duplicate field");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                field == null ? "the request body is not valid JSON" : field + ": " + message);
+                field != null ? field + ": " + message
+                        : twice ? "a key appears twice in one object of the request body"
+                        : "the request body is not valid JSON");
         if (field != null) {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }

@@ -76,6 +76,10 @@ class Contract {
     private String regulatoryVersion;
     private LocalDate startsOn;
     private LocalDate endsOn;
+    /** The latest effective date of an avenant recorded: a later avenant may not take effect before it. */
+    private LocalDate lastAvenantEffectiveOn;
+    /** The end of the term the last renewal extended: that term is renewed, once. */
+    private LocalDate renewedTermEnd;
     private String activityBand;
     private int objectivesFromYear;
     private List<ContractObjective> objectives = List.of();
@@ -162,6 +166,12 @@ class Contract {
         if (command.effectiveOn() == null || command.effectiveOn().isBefore(signedOn)) {
             throw new BusinessRuleViolation("AVENANT_BEFORE_SIGNATURE",
                     "an avenant takes effect on or after the signature date " + signedOn);
+        }
+        if (lastAvenantEffectiveOn != null && command.effectiveOn().isBefore(lastAvenantEffectiveOn)) {
+            // the view and the schedule both take avenants in the order they take effect: one dated before the
+            // last would rewrite what was paid since; the caisse records a correcting avenant instead
+            throw new BusinessRuleViolation("AVENANT_OUT_OF_ORDER", "an avenant takes effect on or after the last "
+                                            + "one recorded (" + lastAvenantEffectiveOn + ")");
         }
         if (command.option().equals(option)) {
             throw new BusinessRuleViolation("AVENANT_CHANGES_NOTHING",
@@ -433,6 +443,16 @@ class Contract {
     void handle(RenewContractCommand command, Rulebooks rulebooks) {
         requireOpen();
         requireOnOrAfter(command.decidedOn(), signedOn, "RENEWAL_BEFORE_SIGNATURE");
+        if (renewedTermEnd != null && !command.decidedOn().isAfter(renewedTermEnd)) {
+            throw new BusinessRuleViolation("RENEWAL_ALREADY_DECIDED", "the term ending " + renewedTermEnd
+                                            + " is renewed already (until " + endsOn + ")");
+        }
+        Resolved window = rulebooks.current().resolve("contract.renewalWindowMonths",
+                RegulatoryVersion.valueOf(regulatoryVersion), command.decidedOn());
+        if (command.decidedOn().isBefore(endsOn.minusMonths(window.asInt()))) {
+            throw new BusinessRuleViolation("RENEWAL_TOO_EARLY", "a renewal is decided in the last "
+                    + window.asInt() + " months of the term ending " + endsOn + " (" + window.source() + ")");
+        }
         Resolved duration = rulebooks.current().resolve("contract.durationYears",
                 RegulatoryVersion.valueOf(regulatoryVersion), command.decidedOn());
         LocalDate start = endsOn.plusDays(1);
@@ -493,6 +513,7 @@ class Contract {
 
     @EventSourcingHandler
     void on(ContractRenewed event) {
+        renewedTermEnd = event.newTermStartsOn().minusDays(1);
         endsOn = event.newTermEndsOn();
         termReached = false;
     }
@@ -582,6 +603,9 @@ class Contract {
     @EventSourcingHandler
     void on(ContractAmended event) {
         option = event.option();
+        if (lastAvenantEffectiveOn == null || event.effectiveOn().isAfter(lastAvenantEffectiveOn)) {
+            lastAvenantEffectiveOn = event.effectiveOn();
+        }
     }
 
     private static void requireText(String value, String rule, String message) {

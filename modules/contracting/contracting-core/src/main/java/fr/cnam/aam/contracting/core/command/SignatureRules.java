@@ -22,6 +22,15 @@ final class SignatureRules {
             throw new BusinessRuleViolation("ASSESSMENT_OTHER_DOCTOR",
                     "assessment " + assessment.assessmentId() + " is for another doctor");
         }
+        if (assessment.caisseCode() != null && !assessment.caisseCode().equals(command.caisseCode())) {
+            throw new BusinessRuleViolation("ASSESSMENT_OTHER_CAISSE", "assessment " + assessment.assessmentId()
+                    + " was made by caisse " + assessment.caisseCode() + ", not " + command.caisseCode());
+        }
+        String departement = assessment.declaration() == null ? null : assessment.declaration().departement();
+        if (departement != null && !departement.equals(command.departement())) {
+            throw new BusinessRuleViolation("ASSESSMENT_OTHER_DEPARTEMENT", "assessment " + assessment.assessmentId()
+                    + " is for a practice in département " + departement + ", not " + command.departement());
+        }
         if (assessment.assessedOn().isAfter(command.signedOn())) {
             throw new BusinessRuleViolation("ASSESSMENT_AFTER_SIGNATURE",
                     "the assessment of " + assessment.assessedOn() + " comes after the signature");

@@ -148,6 +148,7 @@ class ContractController {
     @GetMapping("/{contractId}/deadlines")
     List<Map<String, Object>> deadlines(@PathVariable String contractId) {
         String id = TypedId.of(TYPE, contractId);
+        get(contractId); // an unknown contract is a 404, not an empty calendar
         return calendarDeadlines.of(id).stream().map(d -> {
             Map<String, Object> deadline = new java.util.LinkedHashMap<>();
             deadline.put("kind", d.getString("kind"));

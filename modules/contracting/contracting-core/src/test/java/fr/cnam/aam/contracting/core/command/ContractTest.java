@@ -110,6 +110,19 @@ class ContractTest {
     }
 
     @Test
+    void aSignatureIsTheAssessingCaissesForTheAssessedPractice() {
+        // issue 11: a signature whose caisse or département differed from its assessment's was recorded
+        fixture.givenNoPriorActivity()
+               .when(new SignContractCommand(ID, "Assessment:ok", RPPS, "921", "75", "FULL_TIME", "P70_P90", 1300,
+                                             2000, SIGNED))
+               .expectException(violating("ASSESSMENT_OTHER_CAISSE")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+               .when(new SignContractCommand(ID, "Assessment:ok", RPPS, "751", "92", "FULL_TIME", "P70_P90", 1300,
+                                             2000, SIGNED))
+               .expectException(violating("ASSESSMENT_OTHER_DEPARTEMENT")).expectNoEvents();
+    }
+
+    @Test
     void aSignatureNeedsAnEligibleAssessmentOfTheSameDoctorUnderTheSameVersion() {
         assessments.put("Assessment:no", assessment("Assessment:no", RPPS, "NOT_ELIGIBLE", "RA_2023",
                                                     LocalDate.of(2023, 5, 20), List.of()));
@@ -270,6 +283,52 @@ class ContractTest {
         assertThat(renewed.newTermStartsOn()).isEqualTo(LocalDate.of(2028, 6, 1));
         assertThat(renewed.newTermEndsOn()).isEqualTo(LocalDate.of(2033, 5, 31));
         assertThat(renewed.durationConfidence()).isEqualTo("confirmed");
+    }
+
+    /** The refusal names this rule (not only the exception class). */
+    private static org.hamcrest.Matcher<?> violating(String rule) {
+        return org.axonframework.test.matchers.Matchers.predicate(
+                e -> e instanceof BusinessRuleViolation violation && rule.equals(violation.rule()));
+    }
+
+    @Test
+    void aRenewalIsDecidedOnceNearTheTermAndNotAgain() {
+        // issue 11 measured three renewals accepted on one contract, one five years before the term
+        ContractSigned contract = signed();
+        fixture.given(contract)
+               .when(new RenewContractCommand(ID, LocalDate.of(2023, 7, 1)))
+               .expectException(violating("RENEWAL_TOO_EARLY"))
+               .expectNoEvents();
+        fixture.given(contract)
+               .when(new RenewContractCommand(ID, LocalDate.of(2028, 3, 1)))
+               .expectSuccessfulHandlerExecution();
+        ContractRenewed renewed = (ContractRenewed) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof ContractRenewed).findFirst().orElseThrow();
+        fixture.given(contract, renewed)
+               .when(new RenewContractCommand(ID, LocalDate.of(2028, 3, 1)))
+               .expectException(violating("RENEWAL_ALREADY_DECIDED"))
+               .expectNoEvents();
+        fixture.given(contract, renewed)
+               .when(new RenewContractCommand(ID, LocalDate.of(2028, 9, 1)))
+               .expectException(violating("RENEWAL_TOO_EARLY")).expectNoEvents(); // years before the new end
+    }
+
+    @Test
+    void anAvenantCannotTakeEffectBeforeTheLastOneRecorded() {
+        // issue 11: an avenant effective before one already recorded made the view and the schedule disagree
+        ContractSigned contract = signed();
+        fixture.given(contract)
+               .when(new AmendContractCommand(ID, "AV-2", "HALF_TIME", LocalDate.of(2024, 3, 1), null))
+               .expectSuccessfulHandlerExecution();
+        ContractAmended later = (ContractAmended) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof ContractAmended).findFirst().orElseThrow();
+        fixture.given(contract, later)
+               .when(new AmendContractCommand(ID, "AV-1", "FULL_TIME", LocalDate.of(2024, 1, 1), null))
+               .expectException(violating("AVENANT_OUT_OF_ORDER"))
+               .expectNoEvents();
+        fixture.given(contract, later)
+               .when(new AmendContractCommand(ID, "AV-3", "FULL_TIME", LocalDate.of(2024, 3, 1), null))
+               .expectSuccessfulHandlerExecution();
     }
 
     @Test
