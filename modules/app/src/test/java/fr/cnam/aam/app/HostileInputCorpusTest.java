@@ -103,6 +103,14 @@ class HostileInputCorpusTest {
         ResponseEntity<Map> noCalendar = http.getForEntity("/api/v1/contracts/Contract:corpus-none/deadlines",
                                                            Map.class);
         assertThat(noCalendar.getStatusCode().value()).isEqualTo(404); // was 200 []
+        // refused by the container itself: still problem+json, not Tomcat's HTML page
+        for (String raw : List.of("/api/v1/contracts/a%2Fb", "/api/v1/contracts?caisse[$ne]=x")) {
+            ResponseEntity<String> refused = http.getRestTemplate().exchange(
+                    java.net.URI.create(http.getRootUri() + raw), HttpMethod.GET, null, String.class);
+            assertThat(refused.getStatusCode().value()).as(raw).isEqualTo(400);
+            assertThat(String.valueOf(refused.getHeaders().getContentType())).as(raw)
+                    .startsWith("application/problem+json");
+        }
     }
 
     private List<Hostile> corpus(Map<String, Object> api) {

@@ -47,15 +47,24 @@ public final class ObjectiveRules {
             }
             if (maintainOnly) {
                 long floor = initial - ceilPerMille(initial, tolerance.asLong());
-                objectives.add(new Objective(criterion, initial, 0, initial, (int) floor, Reason.of("MAINTAIN",
+                objectives.add(new Objective(criterion, initial, 0, initial, countOf(criterion, floor), Reason.of("MAINTAIN",
                         "keep " + criterion + " at " + initial + ", at least " + floor, tolerance)));
             } else {
                 long target = initial + ceilPerMille(initial, increase.asLong());
-                objectives.add(new Objective(criterion, initial, increase.asLong(), (int) target, initial,
+                objectives.add(new Objective(criterion, initial, increase.asLong(), countOf(criterion, target), initial,
                         Reason.of("INCREASE", criterion + " from " + initial + " to " + target, increase)));
             }
         }
         return new ObjectiveSet(version, from.asInt(), maintainOnly, objectives, reasons);
+    }
+
+    /** A count of patients as the objectives hold it; a figure beyond it is refused, never wrapped around. */
+    private static int countOf(String criterion, long count) {
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw new fr.cnam.aam.kernel.BusinessRuleViolation("FIGURE_OUT_OF_RANGE",
+                    "a " + criterion + " objective of " + count + " is out of range: check the initial count");
+        }
+        return (int) count;
     }
 
     /** The aid of a year once the objectives are evaluated; years before the evaluation keep their aid. */

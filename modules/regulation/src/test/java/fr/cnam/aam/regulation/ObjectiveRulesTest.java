@@ -28,6 +28,16 @@ class ObjectiveRulesTest {
     }
 
     @Test
+    void anInitialCountSoLargeItsTargetOverflowsIsRefusedNotWrappedAround() {
+        // issue 11: initialMtPatients 2147483647 was stored with a target of -1,717,986,919
+        assertThatThrownBy(() -> ObjectiveRules.objectives(RegulatoryVersion.RA_2023, LocalDate.of(2023, 6, 1),
+                "MEDECINE_GENERALE", "FULL_TIME", "P70_P90",
+                Map.of("MT_PATIENTS", Integer.MAX_VALUE, "FILE_ACTIVE", 2000), 50, rulebook))
+                .isInstanceOfSatisfying(fr.cnam.aam.kernel.BusinessRuleViolation.class,
+                                        e -> assertThat(e.rule()).isEqualTo("FIGURE_OUT_OF_RANGE"));
+    }
+
+    @Test
     void theConfirmedOneThirdGridOf2019() {
         // §1.4, S7: option 1 needs +20 % from P30–P50, +15 % from P50–P70, +7.5 % from P70–P90
         assertThat(target("P30_P50", 1000)).isEqualTo(1200);
