@@ -104,7 +104,8 @@ class HostileInputCorpusTest {
                                                            Map.class);
         assertThat(noCalendar.getStatusCode().value()).isEqualTo(404); // was 200 []
         // refused by the container itself: still problem+json, not Tomcat's HTML page
-        for (String raw : List.of("/api/v1/contracts/a%2Fb", "/api/v1/contracts?caisse[$ne]=x")) {
+        for (String raw : List.of("/api/v1/contracts/a%2Fb", "/api/v1/contracts?caisse[$ne]=x",
+                                  "/api/v1/contracts?caisse=" + "x".repeat(20_000))) {
             ResponseEntity<String> refused = http.getRestTemplate().exchange(
                     java.net.URI.create(http.getRootUri() + raw), HttpMethod.GET, null, String.class);
             assertThat(refused.getStatusCode().value()).as(raw).isEqualTo(400);
