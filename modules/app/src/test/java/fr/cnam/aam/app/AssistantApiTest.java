@@ -101,4 +101,31 @@ class AssistantApiTest {
         Map<?, ?> resumed = contract(contract, v -> "ACTIVE".equals(v.get("status")));
         assertThat(resumed.get("history").toString()).contains("RESUMED", "2024-04-01");
     }
+
+    @Test
+    void aHiringNamesContractsThatRunAndAnAssistantThatExists() {
+        // issue 11: a hiring for an unknown or terminated contract, or replacing an unknown assistant, was recorded
+        String hire = """
+                {"assistantId":"%s","contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"2023-07-01","qualifications":["CQP"]%s}
+                """;
+        ResponseEntity<Map> unknown = JsonPost.post(http, "/api/v1/assistants",
+                hire.formatted("h-" + UUID.randomUUID(), "Contract:never-signed-" + UUID.randomUUID(), ""));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(unknown.getBody()).containsEntry("rule", "CONTRACT_UNKNOWN");
+
+        String contract = "Contract:ended-" + UUID.randomUUID();
+        Signatures.assessAndSign(commands, contract, LocalDate.of(2023, 6, 1));
+        ResponseEntity<Map> replacingNobody = JsonPost.post(http, "/api/v1/assistants",
+                hire.formatted("h-" + UUID.randomUUID(), contract, ",\"replacesAssistantId\":\"nobody-here\""));
+        assertThat(replacingNobody.getBody()).containsEntry("rule", "ASSISTANT_UNKNOWN");
+
+        commands.sendAndWait(new fr.cnam.aam.contracting.api.TerminateContractCommand(contract, "DOCTOR",
+                                                                                       "retirement",
+                                                                                       LocalDate.of(2023, 6, 20)));
+        ResponseEntity<Map> terminated = JsonPost.post(http, "/api/v1/assistants",
+                hire.formatted("h-" + UUID.randomUUID(), contract, ""));
+        assertThat(terminated.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(terminated.getBody()).containsEntry("rule", "CONTRACT_TERMINATED");
+    }
 }

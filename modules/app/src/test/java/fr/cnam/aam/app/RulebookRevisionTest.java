@@ -74,6 +74,23 @@ class RulebookRevisionTest {
     }
 
     @Test
+    void revisionsFormAChainOnTheCurrentOne() {
+        // issue 11: a revision based on an older one became current and dropped the corrections in between
+        String before = (String) http.getForObject("/api/v1/rulebook", Map.class).get("currentRevision");
+        assertThat(post("/api/v1/rulebook/revisions",
+                        correction("chain-1", "threshold.mtPatients.MEDECINE_GENERALE", "Circulaire A"))
+                           .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> onTheOlder = post("/api/v1/rulebook/revisions", """
+                {"revision":"chain-2","basedOn":"%s","reason":"r","values":[{"parameter":
+                 "threshold.mtPatients.MEDECINE_GENERALE","version":"CONV_2024","from":"2024-06-22","value":790,
+                 "source":"Circulaire B","confidence":"confirmed"}]}
+                """.formatted(before));
+        assertThat(onTheOlder.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(onTheOlder.getBody()).containsEntry("rule", "REVISION_NOT_ON_CURRENT");
+        assertThat(http.getForObject("/api/v1/rulebook", Map.class).get("currentRevision")).isEqualTo("chain-1");
+    }
+
+    @Test
     void aBadRevisionIsRefusedAndWritesNothing() {
         assertThat(post("/api/v1/rulebook/revisions", correction("bad-1", "no.such.parameter", "x"))
                            .getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);

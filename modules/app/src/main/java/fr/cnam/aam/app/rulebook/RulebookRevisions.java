@@ -13,7 +13,10 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The published revisions: names are never reused, and each revision builds on one that exists. */
+/**
+ * The published revisions: names are never reused, and they form a chain — each builds on the current one, so
+ * that no publication drops the corrections published before it (one based on an older revision would).
+ */
 @Aggregate
 class RulebookRevisions {
 
@@ -22,6 +25,8 @@ class RulebookRevisions {
     @AggregateIdentifier
     private String registryId;
     private final Set<String> revisions = new HashSet<>();
+    /** The last revision published; none yet: the shipped one is current. */
+    private String current;
 
     RulebookRevisions() {
     }
@@ -35,6 +40,12 @@ class RulebookRevisions {
         if (!registry.shippedRevision().equals(command.basedOn()) && !revisions.contains(command.basedOn())) {
             throw new BusinessRuleViolation("REVISION_UNKNOWN", "no revision " + command.basedOn() + " to build on");
         }
+        String currentRevision = current == null ? registry.shippedRevision() : current;
+        if (!currentRevision.equals(command.basedOn())) {
+            throw new BusinessRuleViolation("REVISION_NOT_ON_CURRENT", "a revision builds on the current one ("
+                    + currentRevision + "): one based on " + command.basedOn()
+                    + " would drop the corrections published since");
+        }
         apply(new RulebookRevisionPublished(command.registryId(), command.revision(), command.basedOn(),
                                             command.reason(), command.publishedOn(), command.values()));
     }
@@ -43,5 +54,6 @@ class RulebookRevisions {
     void on(RulebookRevisionPublished event) {
         registryId = event.registryId();
         revisions.add(event.revision());
+        current = event.revision();
     }
 }

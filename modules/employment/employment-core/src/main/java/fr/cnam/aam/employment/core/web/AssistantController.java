@@ -47,24 +47,26 @@ class AssistantController {
     private final QueryGateway queries;
     private final AssistantDeadlineTable deadlines;
     private final Clock clock;
+    private final HiringRequirements hiring;
 
     AssistantController(CommandGateway commands, QueryGateway queries, AssistantDeadlineTable deadlines,
-                        Clock clock) {
+                        Clock clock, HiringRequirements hiring) {
         this.commands = commands;
         this.queries = queries;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.hiring = hiring;
     }
 
     @PostMapping
     ResponseEntity<Map<String, String>> hire(@Valid @RequestBody HireRequest r) {
         String id = r.assistantId() == null ? TypedId.newId(TYPE) : TypedId.of(TYPE, r.assistantId());
         List<String> contracts = r.contractIds().stream().map(c -> TypedId.of("Contract", c)).toList();
+        String replaces = r.replacesAssistantId() == null ? null : TypedId.of(TYPE, r.replacesAssistantId());
+        hiring.check(contracts, replaces);
         commands.sendAndWait(new HireAssistantCommand(id, contracts, r.employerType(), r.permanentContract(),
                 r.weeklyHours(), r.hiredOn(), r.qualifications() == null ? List.of() : r.qualifications(),
-                r.formerSecretary(), r.replacesAssistantId() == null ? null
-                                                                      : TypedId.of(TYPE, r.replacesAssistantId()),
-                r.caisseCode()));
+                r.formerSecretary(), replaces, r.caisseCode()));
         return ResponseEntity.created(URI.create("/api/v1/assistants/" + id)).body(Map.of("assistantId", id));
     }
 
