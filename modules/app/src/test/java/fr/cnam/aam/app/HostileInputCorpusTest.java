@@ -100,6 +100,24 @@ class HostileInputCorpusTest {
                 + "\",\"effectiveOn\":\"2024-03-01\"}");
         assertThat(hugeReason.getStatusCode().value()).isEqualTo(413);
         assertThat(hugeReason.getBody()).containsEntry("rule", "BODY_TOO_LARGE");
+        // the same, chunked (no Content-Length for the filter to read): the parser stops at the limit
+        byte[] chunked = ("{\"avenantReference\":\"AV-1\",\"reason\":\"" + "r".repeat(200_000)
+                          + "\",\"effectiveOn\":\"2024-03-01\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            java.net.http.HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    http.getRootUri() + "/api/v1/contracts/Contract:corpus-c/suspensions"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new java.io.ByteArrayInputStream(chunked)))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(streamed.statusCode()).isEqualTo(400);
+            assertThat(streamed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
         ResponseEntity<Map> noCalendar = http.getForEntity("/api/v1/contracts/Contract:corpus-none/deadlines",
                                                            Map.class);
         assertThat(noCalendar.getStatusCode().value()).isEqualTo(404); // was 200 []
@@ -218,6 +236,8 @@ class HostileInputCorpusTest {
                 bad.put("\"12\"", null);
                 bad.put("99999999999999999999", null);
                 bad.put("true", null);
+                bad.put("\"\"", null);
+                bad.put("\"  \"", null);
             }
             case "number" -> {
                 bad.put("\"1.5\"", null);
@@ -226,6 +246,7 @@ class HostileInputCorpusTest {
             case "boolean" -> {
                 bad.put("\"true\"", null);
                 bad.put("1", null);
+                bad.put("\"\"", null);
             }
             default -> bad.put("\"not " + type + "\"", null);
         }

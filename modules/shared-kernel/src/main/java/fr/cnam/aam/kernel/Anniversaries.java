@@ -1,7 +1,6 @@
 package fr.cnam.aam.kernel;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The anniversaries of a date, one definition for a contract, its calendar and its payments: the n-th anniversary
@@ -23,11 +22,11 @@ public final class Anniversaries {
         return n >= 1 && nth(start, n).equals(date);
     }
 
-    /** The year, counted from 1, that {@code date} falls in: year n + 1 starts on the n-th anniversary. */
+    /**
+     * The year, counted from 1, that {@code date} falls in: year n + 1 starts on the n-th anniversary (so the year
+     * before the start is year 0, and so on backwards).
+     */
     public static int yearOf(LocalDate start, LocalDate date) {
-        if (date.isBefore(start)) {
-            return (int) ChronoUnit.YEARS.between(start, date) + 1;
-        }
         int n = date.getYear() - start.getYear();
         if (nth(start, n).isAfter(date)) {
             n--;

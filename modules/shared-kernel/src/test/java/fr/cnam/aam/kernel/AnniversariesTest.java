@@ -25,6 +25,7 @@ class AnniversariesTest {
     @Test
     void theContractYearTurnsOnTheAnniversary() {
         assertThat(Anniversaries.yearOf(LEAP_DAY, LEAP_DAY)).isEqualTo(1);
+        assertThat(Anniversaries.yearOf(LEAP_DAY, LocalDate.of(2024, 2, 28))).isEqualTo(0); // before the start
         assertThat(Anniversaries.yearOf(LEAP_DAY, LocalDate.of(2025, 2, 27))).isEqualTo(1);
         assertThat(Anniversaries.yearOf(LEAP_DAY, LocalDate.of(2025, 2, 28))).isEqualTo(2);
         assertThat(Anniversaries.yearOf(LEAP_DAY, LocalDate.of(2028, 2, 28))).isEqualTo(4);

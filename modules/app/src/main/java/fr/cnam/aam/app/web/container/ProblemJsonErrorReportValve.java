@@ -23,7 +23,9 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            String json = "{\"type\":\"about:blank\",\"title\":\"" + (status >= 500 ? "Internal error" : "Bad request")
+            org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+            String title = known == null ? "Error " + status : known.getReasonPhrase();
+            String json = "{\"type\":\"about:blank\",\"title\":\"" + title
                           + "\",\"status\":" + status + ",\"detail\":\"the request was refused before it reached "
                           + "the application (malformed path or request line)\"}";
             response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));

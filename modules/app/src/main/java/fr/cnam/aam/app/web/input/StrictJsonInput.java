@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import fr.cnam.aam.regulation.RegulatoryVersion;
-import fr.cnam.aam.regulation.Rulebooks;
+import fr.cnam.aam.regulation.Rulebook;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,33 +32,44 @@ import java.util.Arrays;
 @EnableConfigurationProperties(InputProperties.class)
 class StrictJsonInput {
 
+    /** Objects and arrays inside one another: no request of this API goes deeper than a few levels. */
+    private static final int MAX_NESTING = 32;
+
     @Bean
     MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper,
-                                                                           Rulebooks rulebooks, Clock clock,
+                                                                           Clock clock,
                                                                            InputProperties input) {
         ObjectMapper web = objectMapper.copy();
+        // a chunked body has no Content-Length for BodySizeLimit to check: the parser itself stops at the limit
+        web.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxDocumentLength(input.maxBodyBytes()).maxNestingDepth(MAX_NESTING).build());
         web.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         web.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         web.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         web.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            // "" or "  " for a number or a yes/no is no answer, not 0 or false
+            web.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                         .setAcceptBlankAsEmpty(false);
+        }
         for (LogicalType numeric : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
-            web.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            web.coercionConfigFor(numeric).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
         web.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         web.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                                   .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         SimpleModule bounds = new SimpleModule("request-bounds");
         bounds.addDeserializer(String.class, new BoundedText(input.maxTextLength()));
-        bounds.addDeserializer(LocalDate.class, new SchemeDate(() -> schemeStart(rulebooks), clock,
-                                                               input.maxYearsAhead()));
+        LocalDate schemeStart = schemeStart(Rulebook.shipped()); // once: no store read while a body is parsed
+        bounds.addDeserializer(LocalDate.class, new SchemeDate(() -> schemeStart, clock, input.maxYearsAhead()));
         web.registerModule(bounds);
         return new MappingJackson2HttpMessageConverter(web);
     }
 
-    /** The first day of the scheme: the start of its earliest regulatory version, as the rulebook dates it. */
-    private static LocalDate schemeStart(Rulebooks rulebooks) {
-        return Arrays.stream(RegulatoryVersion.values()).map(v -> rulebooks.current().startOf(v))
+    /** The first day of the scheme: the start of its earliest regulatory version, as the shipped rulebook dates it. */
+    private static LocalDate schemeStart(Rulebook rulebook) {
+        return Arrays.stream(RegulatoryVersion.values()).map(rulebook::startOf)
                      .min(LocalDate::compareTo).orElseThrow();
     }
 }
