@@ -118,6 +118,18 @@ class HostileInputCorpusTest {
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
+        // null where a list element or a map value is expected (these answered 500)
+        assertThat(JsonPost.post(http, "/api/v1/rulebook/revisions",
+                "{\"revision\":\"corpus-r\",\"reason\":\"r\",\"values\":[null]}").getStatusCode().value())
+                .isEqualTo(400);
+        ResponseEntity<Map> nullValue = JsonPost.post(http, "/api/v1/rulebook/revisions",
+                "{\"revision\":\"corpus-r\",\"reason\":\"r\",\"values\":[{\"parameter\":"
+                + "\"threshold.mtPatients.MEDECINE_GENERALE\",\"version\":\"CONV_2024\",\"from\":\"2024-06-22\","
+                + "\"value\":null,\"source\":\"s\",\"confidence\":\"confirmed\"}]}");
+        assertThat(nullValue.getStatusCode().value()).isIn(400, 422);
+        assertThat(JsonPost.post(http, "/api/v1/contracts/Contract:corpus-c/objectives",
+                "{\"avenantReference\":\"AV-O\",\"effectiveOn\":\"2024-03-01\",\"targets\":{\"MT_PATIENTS\":null}}")
+                           .getStatusCode().value()).isEqualTo(400);
         ResponseEntity<Map> noCalendar = http.getForEntity("/api/v1/contracts/Contract:corpus-none/deadlines",
                                                            Map.class);
         assertThat(noCalendar.getStatusCode().value()).isEqualTo(404); // was 200 []

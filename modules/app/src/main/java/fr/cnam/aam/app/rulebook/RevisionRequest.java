@@ -17,7 +17,7 @@ record RevisionRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String revision,
         String basedOn,
         @NotBlank String reason,
-        @NotEmpty List<@Valid Value> values) {
+        @NotEmpty @jakarta.validation.constraints.Size(max = 500) List<@NotNull @Valid Value> values) {
 
     record Value(@NotBlank String parameter, @NotNull RegulatoryVersion version, @NotNull LocalDate from,
                  @NotNull JsonNode value, @NotBlank String source, @NotNull Confidence confidence) {

@@ -62,6 +62,9 @@ class RulebookController {
     @PostMapping("/revisions")
     ResponseEntity<Map<String, Object>> publish(@Valid @RequestBody RevisionRequest request) {
         String basedOn = request.basedOn() == null ? registry.current().revision() : request.basedOn();
+        request.values().stream().filter(v -> v.value().isNull()).findFirst().ifPresent(v -> {
+            throw new BusinessRuleViolation("REVISION_INVALID", "the value of " + v.parameter() + " is null");
+        });
         List<RevisedValue> values = request.values().stream()
                 .map(v -> new RevisedValue(v.parameter(), v.version().name(), v.from(), v.value().toString(),
                                            v.source(), v.confidence().code()))

@@ -9,5 +9,5 @@ import java.util.Map;
 
 /** New targets by criterion ({@code MT_PATIENTS}, {@code FILE_ACTIVE}), agreed after a semestrial review. */
 record ObjectivesRequest(@NotBlank String avenantReference, @NotNull LocalDate effectiveOn,
-                         @NotEmpty Map<String, Integer> targets, String reason) {
+                         @NotEmpty Map<String, @NotNull @jakarta.validation.constraints.Min(0) Integer> targets, String reason) {
 }
