@@ -93,13 +93,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** Commits the file between writes, noting the journal record it reaches, and forces it (see the backend). */
     private void checkpoint(boolean compact) {
+        checkpoint(compact ? () -> mvStore.compact(COMPACT_TARGET_FILL_RATE, COMPACT_MAX_BYTES_PER_ROUND) : NOTHING,
+                   NOTHING);
+    }
+
+    /** As above, with housekeeping before the commit and after it (both between writes). */
+    private void checkpoint(Runnable before, Runnable after) {
         MVMap<String, Long> marks = mvStore.openMap(JOURNAL_MAP);
         serialized.checkpoint(sequence -> {
-            if (compact) {
-                mvStore.compact(COMPACT_TARGET_FILL_RATE, COMPACT_MAX_BYTES_PER_ROUND);
-            }
+            before.run();
             marks.put(CHECKPOINT_KEY, sequence);
             mvStore.commit();
+            after.run();
         }, mvStore::sync);
     }
 
@@ -193,11 +198,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Writes pending changes and rewrites the file down to its live data, between writes. */
     public void compact(int maxCompactMillis) {
         if (mvStore != null && !mvStore.isClosed()) {
-            serialized.checkpoint(sequence -> {
-                mvStore.<String, Long>openMap(JOURNAL_MAP).put(CHECKPOINT_KEY, sequence);
-                mvStore.commit();
-                mvStore.compactFile(maxCompactMillis);
-            }, mvStore::sync);
+            checkpoint(NOTHING, () -> mvStore.compactFile(maxCompactMillis));
         }
     }
 

@@ -563,35 +563,27 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
      * two appends were handed the same global index: a store fault, never to be mistaken for a lost race.
      */
     static boolean isAggregateSequenceConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MongoBulkWriteException bulk) {
-                return bulk.getWriteErrors().stream()
-                           .anyMatch(err -> err.getCode() == DUPLICATE_KEY && !onIdIndex(err.getMessage()));
-            }
-            if (t instanceof MongoWriteException write) {
-                return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                       && !onIdIndex(write.getError().getMessage());
-            }
-            if (t instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY) {
-                return !onIdIndex(mongo.getMessage());
-            }
-        }
-        return false;
+        return duplicateKey(e, message -> !onIdIndex(message));
     }
 
     /** A duplicate {@code _id}: the index was fenced by a reader (or, were it ever to happen, handed out twice). */
     private static boolean isOnIdIndex(Throwable e) {
+        return duplicateKey(e, MongoGlobalSequenceEventStorageEngine::onIdIndex);
+    }
+
+    /** Whether {@code e} (or a cause) is a duplicate key error whose message {@code onIndex} accepts. */
+    private static boolean duplicateKey(Throwable e, java.util.function.Predicate<String> onIndex) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MongoBulkWriteException bulk) {
                 return bulk.getWriteErrors().stream()
-                           .anyMatch(err -> err.getCode() == DUPLICATE_KEY && onIdIndex(err.getMessage()));
+                           .anyMatch(err -> err.getCode() == DUPLICATE_KEY && onIndex.test(err.getMessage()));
             }
             if (t instanceof MongoWriteException write) {
                 return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                       && onIdIndex(write.getError().getMessage());
+                       && onIndex.test(write.getError().getMessage());
             }
             if (t instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY) {
-                return onIdIndex(mongo.getMessage());
+                return onIndex.test(mongo.getMessage());
             }
         }
         return false;
