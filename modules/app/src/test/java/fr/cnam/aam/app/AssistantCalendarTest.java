@@ -8,6 +8,7 @@ import fr.cnam.aam.employment.core.calendar.AssistantCalendar;
 import fr.cnam.aam.employment.core.calendar.AssistantDeadlineTable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,12 @@ class AssistantCalendarTest {
     Clock clock;
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void startOfTheStory() {
+        // the clock is the context's, shared with PaymentsEndToEndTest
+        ((SettableClock) clock).set(Instant.parse("2023-07-05T08:00:00Z"));
+    }
 
     private List<DeadlineMissed> missed(String assistantId) {
         return eventStore.readEvents(assistantId).asStream().map(m -> m.getPayload())

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -16,8 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * (paid, rejected, the same answer twice), a year-3 evaluation below 75 %, a termination that leaves an indu, the
  * ledger by caisse and month, overdue lines; then replays that pay nothing twice.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "aam.clock.start=2023-07-05T08:00:00Z") // the context of AssistantCalendarTest
 @ActiveProfiles("test")
 @SuppressWarnings({"rawtypes", "unchecked"})
 class PaymentsEndToEndTest {
@@ -47,6 +49,8 @@ class PaymentsEndToEndTest {
     EventProcessingConfiguration processing;
     @Autowired
     org.axonframework.extensions.mongo.MongoTemplate axonMongo;
+    @Autowired
+    Clock clock;
 
     private final String caisse = "T" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
 
@@ -77,6 +81,16 @@ class PaymentsEndToEndTest {
 
     private static BigDecimal euros(long cents) {
         return BigDecimal.valueOf(cents, 2);
+    }
+
+    /** Business time: orders are issued on the clock's day, and no answer can be dated after it. */
+    private void today(String date) {
+        ((SettableClock) clock).set(Instant.parse(date + "T08:00:00Z"));
+    }
+
+    @AfterEach
+    void backToTheContextsStart() {
+        today("2023-07-05");
     }
 
     private List<String> run(String upTo) {
@@ -131,6 +145,7 @@ class PaymentsEndToEndTest {
                 .isEqualByComparingTo(euros(3_600_000L + 2_700_000L + 3 * 2_200_000L));
 
         // orders for what is due by 1 June 2025: years 1, 2 and the first half of year 3
+        today("2025-06-01");
         List<String> orders = run("2025-06-01");
         assertThat(orders).hasSize(3).allMatch(o -> o.startsWith("Order:pe2e-" + suffix + ".Y"));
         assertThat(run("2025-06-01")).as("a second run orders nothing new").containsExactlyInAnyOrderElementsOf(
@@ -145,12 +160,18 @@ class PaymentsEndToEndTest {
         String year2 = orders.stream().filter(o -> o.contains(".Y2.")).findFirst().orElseThrow();
         String year3 = orders.stream().filter(o -> o.contains(".Y3.")).findFirst().orElseThrow();
         String paid = "{\"status\":\"paid\",\"answeredOn\":\"%s\",\"reference\":\"VIR-%s\"}";
-        assertThat(answer(year1, paid.formatted("2023-08-02", 1)).getBody()).containsEntry("status", "PAID");
-        assertThat(answer(year1, paid.formatted("2023-08-02", 1)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // an answer is not dated before its order, nor after today
+        assertThat(answer(year1, paid.formatted("2025-05-31", 1)).getBody())
+                .containsEntry("rule", "ANSWER_BEFORE_ORDER");
+        assertThat(answer(year1, paid.formatted("2025-06-02", 1)).getBody())
+                .containsEntry("rule", "ANSWER_IN_FUTURE");
+        today("2025-06-10");
+        assertThat(answer(year1, paid.formatted("2025-06-02", 1)).getBody()).containsEntry("status", "PAID");
+        assertThat(answer(year1, paid.formatted("2025-06-02", 1)).getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<Map> contrary = answer(year1, "{\"status\":\"rejected\",\"reason\":\"late\"}");
         assertThat(contrary.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(contrary.getBody()).containsEntry("rule", "ORDER_ALREADY_ANSWERED");
-        ok("/api/v1/payments/orders/" + year2 + "/answer", paid.formatted("2024-06-03", 2));
+        ok("/api/v1/payments/orders/" + year2 + "/answer", paid.formatted("2025-06-03", 2));
         ResponseEntity<Map> noReason = answer(year3, "{\"status\":\"rejected\"}");
         assertThat(noReason.getBody()).containsEntry("rule", "REASON_REQUIRED");
         ok("/api/v1/payments/orders/" + year3 + "/answer",
@@ -166,6 +187,7 @@ class PaymentsEndToEndTest {
         Map<String, Object> contract = await().atMost(Duration.ofSeconds(15)).until(
                 () -> (Map<String, Object>) http.getForObject("/api/v1/contracts/" + id, Map.class),
                 c -> c != null && c.get("objectives") != null);
+        today("2026-06-15");
         StringBuilder activity = new StringBuilder("{\"contractYear\":3,\"recordedOn\":\"2026-06-05\"");
         for (Map<String, Object> objective : (List<Map<String, Object>>) contract.get("objectives")) {
             int initial = ((Number) objective.get("initial")).intValue();
@@ -181,19 +203,20 @@ class PaymentsEndToEndTest {
 
         // year 4 (from 1 June 2026): its first half and the rest of year 3 are ordered and paid; then the doctor
         // ends the contract, notified on 1 July 2026, effective two months later (S33): 1 September 2026
+        today("2026-06-20");
         List<String> more = run("2026-06-01");
         assertThat(more).hasSize(2);
-        more.forEach(o -> ok("/api/v1/payments/orders/" + o + "/answer", paid.formatted("2026-06-05", 4)));
+        more.forEach(o -> ok("/api/v1/payments/orders/" + o + "/answer", paid.formatted("2026-06-20", 4)));
         schedule(id, s -> "PAID".equals(status(s, ".Y4.1")));
+        today("2026-07-01");
         ok("/api/v1/contracts/" + id + "/termination",
            "{\"by\":\"DOCTOR\",\"reason\":\"départ\",\"notifiedOn\":\"2026-07-01\"}");
         // the days of year 4 after 1 September 2026 are not due (pro rata temporis, the rulebook's unverified
         // inference, regulation.md §5): 22 000 € × 93 / 365 are due, the rest of the 11 000 € paid is an indu
-        long year4Days = ChronoUnit.DAYS.between(LocalDate.of(2026, 6, 1), LocalDate.of(2027, 6, 1));
-        long served = ChronoUnit.DAYS.between(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 9, 2));
-        BigDecimal year4Due = euros(2_200_000L).multiply(BigDecimal.valueOf(served))
-                .divide(BigDecimal.valueOf(year4Days), 2, RoundingMode.HALF_UP);
-        BigDecimal indu = euros(1_100_000L).subtract(year4Due);
+        // worked by hand: year 4 has 365 days, 1 June – 1 September 2026 = 30+31+31+1 = 93 served:
+        // 22 000 € × 93 / 365 = 5 605.48 € due; of the 11 000 € paid, 5 394.52 € are an indu
+        BigDecimal year4Due = new BigDecimal("5605.48");
+        BigDecimal indu = new BigDecimal("5394.52");
         Map<String, Object> ended = schedule(id, s -> ((List<Map<String, Object>>) s.get("lines")).stream()
                 .anyMatch(l -> "RECOVERY".equals(l.get("kind"))));
         Map<String, Object> recovery = line(ended, ".Y4.A1");
@@ -203,6 +226,7 @@ class PaymentsEndToEndTest {
         assertThat(status(ended, ".Y4.2")).isEqualTo("CANCELLED");
         assertThat(status(ended, ".Y5.1")).isEqualTo("CANCELLED");
 
+        today("2026-09-20");
         List<String> recoveryOrder = run("2026-09-01");
         assertThat(recoveryOrder).hasSize(1).allMatch(o -> o.contains(".Y4.A1."));
         ok("/api/v1/payments/orders/" + recoveryOrder.get(0) + "/answer", paid.formatted("2026-09-20", 5));

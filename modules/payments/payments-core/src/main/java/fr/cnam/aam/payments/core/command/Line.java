@@ -13,16 +13,21 @@ final class Line {
     final String id;
     final int year;
     final String slot;
+    /** What the line pays, as planned (ADVANCE, BALANCE, AT_ANNIVERSARY, COMPLEMENT, RECOVERY…). */
+    final String kind;
     LocalDate dueDate;
     long amountCents;
     Status status = Status.OPEN;
     final List<String> rejectedOrders = new ArrayList<>();
     String orderId;
+    /** When the order now out was issued: its answer cannot come before. */
+    LocalDate orderIssuedOn;
 
-    Line(String id, int year, String slot, LocalDate dueDate, long amountCents) {
+    Line(String id, int year, String slot, String kind, LocalDate dueDate, long amountCents) {
         this.id = id;
         this.year = year;
         this.slot = slot;
+        this.kind = kind;
         this.dueDate = dueDate;
         this.amountCents = amountCents;
     }
@@ -43,6 +48,7 @@ final class Line {
     @Override
     public boolean equals(Object other) {
         return other instanceof Line l && id.equals(l.id) && year == l.year && slot.equals(l.slot)
+               && Objects.equals(kind, l.kind) && Objects.equals(orderIssuedOn, l.orderIssuedOn)
                && Objects.equals(dueDate, l.dueDate) && amountCents == l.amountCents && status == l.status
                && rejectedOrders.equals(l.rejectedOrders) && Objects.equals(orderId, l.orderId);
     }

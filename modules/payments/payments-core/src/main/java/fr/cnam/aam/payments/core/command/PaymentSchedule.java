@@ -131,7 +131,7 @@ class PaymentSchedule {
     }
 
     @CommandHandler
-    String handle(IssuePaymentOrderCommand command) {
+    String handle(IssuePaymentOrderCommand command, Rulebooks rulebooks) {
         Line line = lines.get(command.lineId());
         if (line == null) {
             throw new BusinessRuleViolation("LINE_UNKNOWN", "no line " + command.lineId() + " in " + scheduleId);
@@ -149,6 +149,14 @@ class PaymentSchedule {
             throw new BusinessRuleViolation("PAYMENTS_SUSPENDED", "the contract is suspended since "
                                             + suspendedSince);
         }
+        if (hiredOn == null && line.amountCents > 0) {
+            String awaiting = HiringProofRule.awaitedBy(line, startsOn, versionFromYear.floorEntry(line.year)
+                                                                                     .getValue(), rulebooks.current());
+            if (awaiting != null) {
+                throw new BusinessRuleViolation("HIRING_NOT_PROVEN", command.lineId() + " waits for the proof of "
+                                                + "the assistant's hiring (" + awaiting + ")");
+            }
+        }
         String orderId = PaymentIds.order(line.id, line.rejectedOrders.size() + 1);
         apply(new PaymentOrderIssued(scheduleId, contractId, caisseCode, orderId, line.id, line.amountCents,
                                      line.dueDate, command.issuedOn()));
@@ -156,7 +164,7 @@ class PaymentSchedule {
     }
 
     @CommandHandler
-    String handle(AnswerPaymentOrderCommand command, Rulebooks rulebooks) {
+    String handle(AnswerPaymentOrderCommand command) {
         Line line = lines.get(PaymentIds.lineOfOrder(command.orderId()));
         if (line == null || !command.orderId().equals(line.orderId)
                             && !line.rejectedOrders.contains(command.orderId())) {
@@ -174,6 +182,11 @@ class PaymentSchedule {
             }
             return known.name(); // the same answer again: nothing more happens
         }
+        if (command.answeredOn().isBefore(line.orderIssuedOn)) {
+            throw new BusinessRuleViolation("ANSWER_BEFORE_ORDER", command.orderId() + " was issued on "
+                                            + line.orderIssuedOn + ": it cannot be answered on "
+                                            + command.answeredOn());
+        }
         if (command.outcome() == OrderOutcome.PAID) {
             apply(new PaymentOrderPaid(scheduleId, command.orderId(), line.id, line.amountCents,
                                        command.answeredOn(), command.reference()));
@@ -181,11 +194,10 @@ class PaymentSchedule {
             if (command.reason() == null || command.reason().isBlank()) {
                 throw new BusinessRuleViolation("REASON_REQUIRED", "a rejection needs its reason");
             }
+            // the line is open again at the amount recorded: a rejection by the bank is no reason to re-price
+            // the year (what changed while the order was out is already a complement or a recovery line)
             apply(new PaymentOrderRejected(scheduleId, command.orderId(), line.id, command.answeredOn(),
                                            command.reason()));
-            // what the year is due may have changed while the order was out
-            replan(line.year, line.year, command.answeredOn(), "order " + command.orderId() + " rejected",
-                   rulebooks.current());
         }
         return command.outcome().name();
     }
@@ -369,7 +381,8 @@ class PaymentSchedule {
         }
         for (PaymentLinePlanned p : event.planned()) {
             String slot = p.lineId().substring(p.lineId().lastIndexOf('.') + 1);
-            lines.put(p.lineId(), new Line(p.lineId(), p.contractYear(), slot, p.dueDate(), p.amountCents()));
+            lines.put(p.lineId(), new Line(p.lineId(), p.contractYear(), slot, p.kind(), p.dueDate(),
+                                          p.amountCents()));
         }
     }
 
@@ -378,6 +391,7 @@ class PaymentSchedule {
         Line line = lines.get(event.lineId());
         line.status = Line.Status.ORDERED;
         line.orderId = event.orderId();
+        line.orderIssuedOn = event.issuedOn();
     }
 
     @EventSourcingHandler
@@ -391,5 +405,6 @@ class PaymentSchedule {
         line.status = Line.Status.OPEN;
         line.rejectedOrders.add(event.orderId());
         line.orderId = null;
+        line.orderIssuedOn = null;
     }
 }

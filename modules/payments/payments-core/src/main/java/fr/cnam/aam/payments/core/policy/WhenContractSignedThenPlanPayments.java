@@ -10,15 +10,22 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
-/** Contracting → payments: a signature plans the contract's payments. Not during a replay. */
+/**
+ * Contracting → payments: a signature plans the contract's payments, then gives the schedule the proofs of hiring
+ * received before it existed ({@link HiringProofs}). Not during a replay.
+ */
 @Component
 @ProcessingGroup("payments-policies")
 class WhenContractSignedThenPlanPayments {
 
     private final CommandGateway commands;
+    private final ScheduleChanges changes;
+    private final HiringProofs proofs;
 
-    WhenContractSignedThenPlanPayments(CommandGateway commands) {
+    WhenContractSignedThenPlanPayments(CommandGateway commands, ScheduleChanges changes, HiringProofs proofs) {
         this.commands = commands;
+        this.changes = changes;
+        this.proofs = proofs;
     }
 
     @EventHandler
@@ -34,5 +41,6 @@ class WhenContractSignedThenPlanPayments {
         } catch (AggregateStreamCreationException planned) {
             // planned already (a redelivered event)
         }
+        proofs.of(event.contractId()).forEach(proof -> changes.send(event.contractId(), proof));
     }
 }

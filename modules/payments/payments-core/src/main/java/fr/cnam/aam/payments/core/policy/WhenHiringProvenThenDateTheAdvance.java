@@ -1,23 +1,26 @@
 package fr.cnam.aam.payments.core.policy;
 
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
-import fr.cnam.aam.payments.api.ChangeKind;
-import fr.cnam.aam.payments.api.ContractChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
-/** Employment → payments: the proof of hiring dates the 2019 advance from the hiring (S12). Not during a replay. */
+/**
+ * Employment → payments: the proof of hiring dates the 2019 advance from the hiring (S12) and lets the lines
+ * waiting for it be ordered. Kept first, so a schedule planned later still receives it. Not during a replay.
+ */
 @Component
 @ProcessingGroup("payments-policies")
 class WhenHiringProvenThenDateTheAdvance {
 
     private final ScheduleChanges changes;
+    private final HiringProofs proofs;
 
-    WhenHiringProvenThenDateTheAdvance(ScheduleChanges changes) {
+    WhenHiringProvenThenDateTheAdvance(ScheduleChanges changes, HiringProofs proofs) {
         this.changes = changes;
+        this.proofs = proofs;
     }
 
     @EventHandler
@@ -27,8 +30,8 @@ class WhenHiringProvenThenDateTheAdvance {
             return;
         }
         for (String contractId : event.contractIds()) {
-            changes.send(contractId, new ContractChange(eventId, ChangeKind.HIRING_PROVEN, event.hiredOn(), null,
-                                                        null, null, null, "assistant hired on " + event.hiredOn()));
+            proofs.keep(contractId, eventId, event.hiredOn());
+            changes.send(contractId, HiringProofs.proven(eventId, event.hiredOn()));
         }
     }
 }

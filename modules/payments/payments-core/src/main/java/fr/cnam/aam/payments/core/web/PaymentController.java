@@ -1,5 +1,6 @@
 package fr.cnam.aam.payments.core.web;
 
+import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.kernel.TypedId;
 import fr.cnam.aam.payments.api.AnswerPaymentOrderCommand;
 import fr.cnam.aam.payments.api.OrderOutcome;
@@ -159,7 +160,12 @@ class PaymentController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no order " + orderId);
         }
         OrderOutcome outcome = outcome(request.status());
-        LocalDate on = request.answeredOn() != null ? request.answeredOn() : LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = request.answeredOn() != null ? request.answeredOn() : today;
+        if (on.isAfter(today)) {
+            // the payment system answers what it did: a date to come is no fact yet
+            throw new BusinessRuleViolation("ANSWER_IN_FUTURE", "answeredOn " + on + " is after today, " + today);
+        }
         Object status = commands.sendAndWait(new AnswerPaymentOrderCommand(scheduleId, orderId, outcome, on,
                                                                           request.reference(), request.reason()));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -13,18 +13,22 @@ import fr.cnam.aam.payments.api.PaymentLinesChanged;
 import fr.cnam.aam.payments.api.PaymentLineRevised;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
+import fr.cnam.aam.payments.api.PaymentOrderRejected;
 import fr.cnam.aam.payments.api.PaymentYearIndeterminate;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
 import fr.cnam.aam.payments.api.RecordContractChangeCommand;
+import fr.cnam.aam.regulation.Confidence;
+import fr.cnam.aam.regulation.ParameterValue;
+import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
 import fr.cnam.aam.regulation.Rulebooks;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +114,10 @@ class PaymentScheduleTest {
 
     private String line(int year, String slot) {
         return PaymentIds.line(ID, year, slot);
+    }
+
+    private static org.hamcrest.Matcher<Object> rule(String code) {
+        return Matchers.predicate(e -> e instanceof BusinessRuleViolation v && code.equals(v.rule()));
     }
 
     private void orderAndPay(String lineId, String on) {
@@ -222,10 +230,10 @@ class PaymentScheduleTest {
         plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
         orderAndPay(line(1, "1"), "2023-07-31");
         change(ChangeKind.TERMINATED, "2023-12-01", null, null, null, null);
-        long days = ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 1));
-        long served = ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), LocalDate.of(2023, 12, 2));
-        long due = Math.round(3_600_000.0 * served / days);
-        assertThat(lines()).containsEntry(line(1, "A1"), due - 3_600_000L);
+        // worked by hand: year 1 runs 1 June 2023 – 31 May 2024, 366 days (29 February 2024); served 1 June –
+        // 1 December 2023 = 30+31+31+30+31+30+1 = 184 days; 36 000 € × 184 / 366 = 18 098.36 € due, so
+        // 36 000 − 18 098.36 = 17 901.64 € to recover
+        assertThat(lines()).containsEntry(line(1, "A1"), -1_790_164L);
         assertThat(lines().keySet()).allMatch(id -> id.contains(".Y1."));
         PaymentLinePlanned recovery = planned().get(planned().size() - 1);
         assertThat(recovery.kind()).isEqualTo("RECOVERY");
@@ -238,15 +246,14 @@ class PaymentScheduleTest {
         plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
         change(ChangeKind.SUSPENDED, "2024-03-01", null, null, null, null);
         fixture.given(history).when(new IssuePaymentOrderCommand(ID, line(2, "1"), LocalDate.of(2024, 6, 1)))
-               .expectException(BusinessRuleViolation.class).expectNoEvents();
+               .expectException(rule("PAYMENTS_SUSPENDED")).expectNoEvents();
         // resumed on 1 Sept 2024: 3 months of year 1 and 3 months of year 2 suspended
         change(ChangeKind.RESUMED, "2024-09-01", null, null, null, null);
-        long y1Days = ChronoUnit.DAYS.between(LocalDate.of(2023, 6, 1), LocalDate.of(2024, 6, 1));
-        long y1Out = ChronoUnit.DAYS.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 6, 1));
-        long y2Days = ChronoUnit.DAYS.between(LocalDate.of(2024, 6, 1), LocalDate.of(2025, 6, 1));
-        long y2Out = ChronoUnit.DAYS.between(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 9, 1));
-        assertThat(yearTotal(1)).isEqualTo(Math.round(3_600_000.0 * (y1Days - y1Out) / y1Days));
-        assertThat(yearTotal(2)).isEqualTo(Math.round(2_700_000.0 * (y2Days - y2Out) / y2Days));
+        // worked by hand: year 1 has 366 days (29 February 2024), 1 March – 31 May 2024 = 31+30+31 = 92 suspended:
+        // 36 000 € × 274 / 366 = 26 950.82 €; year 2 has 365 days, 1 June – 31 August 2024 = 92 suspended:
+        // 27 000 € × 273 / 365 = 20 194.52 €
+        assertThat(yearTotal(1)).isEqualTo(2_695_082L);
+        assertThat(yearTotal(2)).isEqualTo(2_019_452L);
         assertThat(yearTotal(3)).isEqualTo(2_200_000L);
     }
 
@@ -255,7 +262,7 @@ class PaymentScheduleTest {
         plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
         String first = line(1, "1");
         fixture.given(history).when(new IssuePaymentOrderCommand(ID, first, LocalDate.of(2023, 7, 30)))
-               .expectException(BusinessRuleViolation.class);
+               .expectException(rule("NOT_YET_DUE"));
         List<Object> issued = step(new IssuePaymentOrderCommand(ID, first, LocalDate.of(2023, 7, 31)));
         String orderId = ((PaymentOrderIssued) issued.get(0)).orderId();
         assertThat(orderId).isEqualTo(PaymentIds.order(first, 1));
@@ -278,7 +285,7 @@ class PaymentScheduleTest {
                                                       "VIR-2", null))).isEmpty();
         fixture.given(history).when(new AnswerPaymentOrderCommand(ID, second, OrderOutcome.REJECTED,
                                                                   LocalDate.of(2023, 8, 14), null, "late"))
-               .expectException(BusinessRuleViolation.class).expectNoEvents();
+               .expectException(rule("ORDER_ALREADY_ANSWERED")).expectNoEvents();
         // the same change delivered twice re-plans once
         List<Object> once = change(ChangeKind.TERMINATED, "2023-12-01", null, null, null, null);
         assertThat(once).isNotEmpty();
@@ -323,10 +330,10 @@ class PaymentScheduleTest {
         plan("2020-01-15", "AV7_2019", "HALF_TIME", "P50_P70");
         step(new RecordContractChangeCommand(ID, new ContractChange("avenant-1", ChangeKind.OPTION_CHANGED,
                 LocalDate.of(2021, 7, 15), null, null, null, null, "AV-1", "FULL_TIME")));
-        long days = ChronoUnit.DAYS.between(LocalDate.of(2021, 1, 15), LocalDate.of(2022, 1, 15));
-        long half = ChronoUnit.DAYS.between(LocalDate.of(2021, 1, 15), LocalDate.of(2021, 7, 15));
-        long expected = Math.round(1_350_000.0 * half / days) + Math.round(2_700_000.0 * (days - half) / days);
-        assertThat(yearTotal(2)).isEqualTo(expected);
+        // worked by hand: year 2 has 365 days; half time 15 January – 14 July 2021 = 17+28+31+30+31+30+14 = 181
+        // days: 13 500 € × 181 / 365 = 6 694.52 €; full time the other 184 days: 27 000 € × 184 / 365 =
+        // 13 610.96 €; together 20 305.48 €
+        assertThat(yearTotal(2)).isEqualTo(2_030_548L);
         assertThat(yearTotal(1)).isEqualTo(1_800_000L);
         assertThat(yearTotal(3)).isEqualTo(2_100_000L);
     }
@@ -353,9 +360,91 @@ class PaymentScheduleTest {
         plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
         fixture.given(history).when(new RecordContractChangeCommand(ID, new ContractChange("event-x",
                        ChangeKind.RENEWED, LocalDate.of(2028, 6, 1), null, null, null, null, "no end")))
-               .expectException(BusinessRuleViolation.class).expectNoEvents();
+               .expectException(rule("CHANGE_INCOMPLETE")).expectNoEvents();
         fixture.given(history).when(new RecordContractChangeCommand(ID, new ContractChange("event-y",
                        ChangeKind.OBJECTIVES_EVALUATED, LocalDate.of(2026, 6, 15), 3, null, null, null, "no aid")))
-               .expectException(BusinessRuleViolation.class).expectNoEvents();
+               .expectException(rule("CHANGE_INCOMPLETE")).expectNoEvents();
+    }
+
+    @Test
+    void the2019AdvanceAndWhatFollowsItWaitForTheProofOfHiringThenTheAdvanceIsDueFifteenDaysAfterTheHiring() {
+        // S12: 70 % of year 1 within 15 days after the recruitment — signed 15 January 2020, no assistant yet
+        plan("2020-01-15", "AV7_2019", "ONE_THIRD_TIME", "P50_P70");
+        fixture.given(history).when(new IssuePaymentOrderCommand(ID, line(1, "1"), LocalDate.of(2020, 6, 1)))
+               .expectException(rule("HIRING_NOT_PROVEN")).expectNoEvents();
+        // the balance and the later years wait too (payment.afterAdvance.awaitsHiringProof, inferred)
+        fixture.given(history).when(new IssuePaymentOrderCommand(ID, line(2, "1"), LocalDate.of(2021, 1, 20)))
+               .expectException(rule("HIRING_NOT_PROVEN")).expectNoEvents();
+        // hired 1 March 2020, proven: the advance (8 400 € at 1/3 ETP, SEED-003) is due 16 March 2020
+        change(ChangeKind.HIRING_PROVEN, "2020-03-01", null, null, null, null);
+        fixture.given(history).when(new IssuePaymentOrderCommand(ID, line(1, "1"), LocalDate.of(2020, 3, 15)))
+               .expectException(rule("NOT_YET_DUE")).expectNoEvents();
+        List<Object> issued = step(new IssuePaymentOrderCommand(ID, line(1, "1"), LocalDate.of(2020, 3, 16)));
+        assertThat(((PaymentOrderIssued) issued.get(0)).amountCents()).isEqualTo(840_000L);
+        assertThat(((PaymentOrderIssued) issued.get(0)).dueDate()).isEqualTo(LocalDate.of(2020, 3, 16));
+    }
+
+    @Test
+    void fromTwentyTwentyThreeYearOneIsPaidTheMonthAfterTheContractWithoutWaitingForAHiring() {
+        // S33: year 1 in full the month after the contract — no hiring condition is stated for the payments
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        List<Object> issued = step(new IssuePaymentOrderCommand(ID, line(1, "1"), LocalDate.of(2023, 7, 31)));
+        assertThat(((PaymentOrderIssued) issued.get(0)).amountCents()).isEqualTo(3_600_000L);
+    }
+
+    @Test
+    void anAnswerCannotPrecedeItsOrder() {
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        String orderId = ((PaymentOrderIssued) step(new IssuePaymentOrderCommand(ID, line(1, "1"),
+                LocalDate.of(2023, 8, 10))).get(0)).orderId();
+        fixture.given(history).when(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.PAID,
+                                                                  LocalDate.of(2023, 8, 9), "VIR-1", null))
+               .expectException(rule("ANSWER_BEFORE_ORDER")).expectNoEvents();
+        fixture.given(history).when(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.REJECTED,
+                                                                  LocalDate.of(2023, 8, 9), null, "IBAN"))
+               .expectException(rule("ANSWER_BEFORE_ORDER")).expectNoEvents();
+        assertThat(step(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.PAID, LocalDate.of(2023, 8, 10),
+                                                      "VIR-1", null))).hasSize(1);
+    }
+
+    @Test
+    void aRejectedOrderReopensItsLineAtTheAmountRecordedEvenWhenTheRulebookChangedMeanwhile() {
+        // year 2 of a 2023 full-time contract: 27 000 € at the anniversary (S33)
+        MutableRulebooks rulebooks = new MutableRulebooks(shipped);
+        fixture = new AggregateTestFixture<>(PaymentSchedule.class);
+        fixture.registerInjectableResource(rulebooks);
+        plan("2023-06-01", "RA_2023", "FULL_TIME", "P50_P70");
+        String orderId = ((PaymentOrderIssued) step(new IssuePaymentOrderCommand(ID, line(2, "1"),
+                LocalDate.of(2024, 6, 1))).get(0)).orderId();
+        // while the order is out, a caisse revision (a made-up correction) changes the year-2 amount
+        rulebooks.current = shipped.revise("test-correction", Map.of("aid.FULL_TIME.year2", List.of(
+                new ParameterValue(RegulatoryVersion.RA_2023, LocalDate.of(2023, 5, 1),
+                                   com.fasterxml.jackson.databind.node.LongNode.valueOf(3_000_000L), "test",
+                                   Confidence.UNVERIFIED))));
+        List<Object> rejected = step(new AnswerPaymentOrderCommand(ID, orderId, OrderOutcome.REJECTED,
+                                                                   LocalDate.of(2024, 6, 5), null, "IBAN invalide"));
+        assertThat(rejected).singleElement().isInstanceOf(PaymentOrderRejected.class);
+        assertThat(lines()).containsEntry(line(2, "1"), 2_700_000L);
+        List<Object> again = step(new IssuePaymentOrderCommand(ID, line(2, "1"), LocalDate.of(2024, 6, 10)));
+        assertThat(((PaymentOrderIssued) again.get(0)).amountCents()).isEqualTo(2_700_000L);
+    }
+
+    /** The revision in force can change between two commands, as a caisse publishes one. */
+    private static final class MutableRulebooks implements Rulebooks {
+        Rulebook current;
+
+        MutableRulebooks(Rulebook current) {
+            this.current = current;
+        }
+
+        @Override
+        public Rulebook current() {
+            return current;
+        }
+
+        @Override
+        public java.util.Optional<Rulebook> revision(String name) {
+            return java.util.Optional.of(current).filter(r -> r.revision().equals(name));
+        }
     }
 }
