@@ -72,7 +72,7 @@ class ContractLifecycleApiTest {
 
     @Test
     void theListFiltersByCaisseStatusVersionAndOption() {
-        String caisse = "9" + (100 + (int) (Math.random() * 800));
+        String caisse = "T" + (100_000 + (int) (Math.random() * 900_000)); // a test caisse (caisses-extra.json)
         for (int i = 0; i < 3; i++) {
             Signatures.assessAndSign(commands, "Contract:list-" + caisse + "-" + i, caisse,
                                      i == 0 ? "HALF_TIME" : "FULL_TIME", LocalDate.of(2023, 6, 1));

@@ -203,6 +203,48 @@ class HostileInputCorpusTest {
         return (Map<String, Object>) schemas.get(name);
     }
 
+    /** Issue 11 measured free-text caisses and an unknown specialty recorded: refused by the referentials. */
+    @Test
+    void aCaisseOrSpecialtyOrDepartementOutsideTheReferentialsIsRefusedByItsRule() {
+        String assessment = """
+                {"assessmentId":"corpus-ref","rpps":"%s","caisseCode":%s,"date":"2024-03-01",
+                 "specialty":"%s","sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,"departement":"%s",
+                 "age":50}""";
+        String rpps = Signatures.newRpps();
+        for (String caisse : List.of("\"$where\"", "\"../../../etc/passwd\"", "\"<script>\"", "\"999\"",
+                                     "\"201A\"", "\" 751\"")) {
+            ResponseEntity<Map> refused = JsonPost.post(http, "/api/v1/eligibility/assessments",
+                    assessment.formatted(rpps, caisse, "MEDECINE_GENERALE", "75"));
+            assertThat(refused.getStatusCode().value()).as(caisse).isEqualTo(422);
+            assertThat(refused.getBody()).as(caisse).containsEntry("rule", "CAISSE_UNKNOWN");
+        }
+        ResponseEntity<Map> astrology = JsonPost.post(http, "/api/v1/eligibility/assessments",
+                assessment.formatted(rpps, "\"751\"", "ASTROLOGIE", "75"));
+        assertThat(astrology.getBody()).containsEntry("rule", "SPECIALTY_UNKNOWN"); // was SPECIALTY_ELIGIBLE
+        for (String departement : List.of("20", "975", "00", "96")) {
+            ResponseEntity<Map> nowhere = JsonPost.post(http, "/api/v1/eligibility/assessments",
+                    assessment.formatted(rpps, "\"751\"", "MEDECINE_GENERALE", departement));
+            assertThat(nowhere.getStatusCode().value()).as(departement).isIn(400, 422);
+        }
+        ResponseEntity<Map> signature = JsonPost.post(http, "/api/v1/contracts", """
+                {"contractId":"corpus-ref","assessmentId":"corpus-ref","rpps":"%s","caisseCode":"{\\"$gt\\":1}",
+                 "departement":"75","option":"FULL_TIME","activityBand":"P50_P70","initialMtPatients":1300,
+                 "initialFileActive":2000,"signedOn":"2024-03-01"}""".formatted(rpps));
+        assertThat(signature.getBody()).containsEntry("rule", "CAISSE_UNKNOWN");
+        for (String list : List.of("/api/v1/contracts?caisse=%3Cscript%3E", "/api/v1/payments/orders?caisse=x",
+                                   "/api/v1/payments/overdue?caisse=$where", "/api/v1/payments/ledger?caisse=zz",
+                                   "/api/v1/assistants/deadlines?caisse=..%2F..")) {
+            ResponseEntity<Map> filter = http.getForEntity(java.net.URI.create(http.getRootUri() + list), Map.class);
+            assertThat(filter.getStatusCode().value()).as(list).isEqualTo(422);
+            assertThat(filter.getBody()).as(list).containsEntry("rule", "CAISSE_UNKNOWN");
+        }
+        // the caisses of the referential are taken: Paris, Guadeloupe's CGSS, Mayotte's CSS
+        for (String caisse : List.of("751", "971", "976")) {
+            assertThat(http.getForEntity("/api/v1/contracts?caisse=" + caisse, Map.class).getStatusCode().value())
+                    .as(caisse).isEqualTo(200);
+        }
+    }
+
     private static Object plausible(Map<String, Object> schema) {
         String type = String.valueOf(schema.get("type"));
         if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {

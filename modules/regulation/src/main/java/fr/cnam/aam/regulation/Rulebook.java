@@ -26,6 +26,7 @@ public final class Rulebook {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "rulebook/";
+    private static final String HISTORY = "rulebook-history/";
 
     private static final Comparator<ParameterValue> LATEST_FIRST =
             Comparator.comparing(ParameterValue::version).thenComparing(ParameterValue::from).reversed();
@@ -49,10 +50,40 @@ public final class Rulebook {
 
     /** The rulebook shipped with the product. */
     public static Rulebook shipped() {
-        JsonNode index = read(BASE + "index.json");
+        return load(BASE);
+    }
+
+    /**
+     * The revisions earlier releases shipped, by name, oldest first. A shipped revision keeps its name and its
+     * content forever ({@code rulebook-history/<name>/}): decisions recorded under it, and caisse revisions based
+     * on it, are rebuilt from it after an upgrade.
+     */
+    public static List<String> earlierShipped() {
+        List<String> names = new ArrayList<>();
+        JsonNode earlier = read(BASE + "index.json").get("earlierShipped");
+        if (earlier != null) {
+            earlier.forEach(n -> names.add(n.asText()));
+        }
+        return names;
+    }
+
+    /** A revision an earlier release shipped, as it shipped it. */
+    public static Rulebook shipped(String revision) {
+        if (!earlierShipped().contains(revision)) {
+            throw new IllegalArgumentException("no earlier shipped revision " + revision);
+        }
+        Rulebook rulebook = load(HISTORY + revision + "/");
+        if (!rulebook.revision().equals(revision)) {
+            throw new IllegalStateException(HISTORY + revision + " holds revision " + rulebook.revision());
+        }
+        return rulebook;
+    }
+
+    private static Rulebook load(String base) {
+        JsonNode index = read(base + "index.json");
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         for (JsonNode file : index.get("files")) {
-            JsonNode family = read(BASE + file.asText());
+            JsonNode family = read(base + file.asText());
             parseFamily(family, parameters);
         }
         return new Rulebook(index.get("revision").asText(), parameters);

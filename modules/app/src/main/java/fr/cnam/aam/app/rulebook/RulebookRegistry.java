@@ -42,12 +42,21 @@ public class RulebookRegistry implements Rulebooks {
     RulebookRegistry(EventStore eventStore, Clock clock) {
         this.eventStore = eventStore;
         this.clock = clock;
+        // earlier releases' revisions first, as they shipped: what was decided or published on them rebuilds
+        for (String earlier : Rulebook.earlierShipped()) {
+            revisions.put(earlier, Rulebook.shipped(earlier));
+        }
         revisions.put(shipped.revision(), shipped);
         current = shipped.revision();
     }
 
     public String shippedRevision() {
         return shipped.revision();
+    }
+
+    /** Whether a release shipped {@code name} (this one or an earlier one): such a name is never published again. */
+    public boolean isShipped(String name) {
+        return shipped.revision().equals(name) || Rulebook.earlierShipped().contains(name);
     }
 
     @Override
@@ -94,6 +103,11 @@ public class RulebookRegistry implements Rulebooks {
     private void apply(DomainEventMessage<?> message) {
         if (message.getPayload() instanceof RulebookRevisionPublished published) {
             Rulebook base = revisions.get(published.basedOn());
+            if (base == null) {
+                throw new IllegalStateException("revision " + published.revision() + " is based on "
+                        + published.basedOn() + ", which no release ships: restore rulebook-history/"
+                        + published.basedOn());
+            }
             revisions.put(published.revision(), base.revise(published.revision(), corrections(published.values())));
             current = published.revision();
         }

@@ -34,7 +34,7 @@ class RulebookRevisions {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(PublishRulebookRevisionCommand command, RulebookRegistry registry) {
-        if (revisions.contains(command.revision()) || registry.shippedRevision().equals(command.revision())) {
+        if (revisions.contains(command.revision()) || registry.isShipped(command.revision())) {
             throw new BusinessRuleViolation("REVISION_EXISTS", "revision " + command.revision() + " exists already");
         }
         if (!registry.shippedRevision().equals(command.basedOn()) && !revisions.contains(command.basedOn())) {

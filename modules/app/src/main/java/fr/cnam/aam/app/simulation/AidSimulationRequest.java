@@ -22,7 +22,7 @@ record AidSimulationRequest(
         RegulatoryVersion regulatoryVersion,
         @NotNull AidOption option,
         @NotNull ActivityBand activityBand,
-        Specialty specialty,
+        String specialty,
         @Min(18) @Max(120) Integer age,
         @Min(0) Integer initialMtPatients,
         @Min(0) Integer initialFileActive,

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 record EligibilitySimulationRequest(
         @NotNull LocalDate date,
         String rulebookRevision,
-        @NotNull Specialty specialty,
+        @NotNull String specialty,
         @NotNull Sector sector,
         @Min(0) Integer mtPatients,
         @Min(0) Integer fileActive,

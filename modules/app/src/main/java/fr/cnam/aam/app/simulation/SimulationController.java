@@ -1,5 +1,8 @@
 package fr.cnam.aam.app.simulation;
 
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+import fr.cnam.aam.regulation.referential.Specialties;
 import fr.cnam.aam.app.rulebook.RulebookRegistry;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.regulation.Achievement;
@@ -49,7 +52,7 @@ class SimulationController {
 
     @PostMapping("/eligibility")
     Map<String, Object> eligibility(@Valid @RequestBody EligibilitySimulationRequest r) {
-        DoctorProfile doctor = new DoctorProfile(r.specialty().name(), r.sector().name(), r.mtPatients(),
+        DoctorProfile doctor = new DoctorProfile(specialty(r.specialty()), r.sector().name(), r.mtPatients(),
                 r.fileActive(), r.shareUnder16(), r.departement(), r.priorityZone(), r.groupPractice(),
                 r.coordinatedPractice(), r.newlyInstalled(), r.disabledWorker(), r.longTermIllness(),
                 r.clinicalFeeShare(), r.age(), r.currentOption() == null ? null
@@ -110,9 +113,19 @@ class SimulationController {
         return body;
     }
 
+    /** A specialty of the referential (referential/specialties.json), else a 400 naming the field. */
+    private static String specialty(String code) {
+        if (!Specialties.isCode(code)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "specialty: unknown '"
+                    + (code.length() <= 40 ? code : code.substring(0, 40) + "…") + "', one of "
+                    + new java.util.TreeSet<>(Specialties.codes()));
+        }
+        return code;
+    }
+
     /** Null when the initial counts the specialty needs were not given: the answer says which one is missing. */
     private static ObjectiveSet objectives(AidSimulationRequest r, AidSimulation s, Rulebook rulebook) {
-        String specialty = r.specialty() == null ? Specialty.MEDECINE_GENERALE.name() : r.specialty().name();
+        String specialty = r.specialty() == null ? "MEDECINE_GENERALE" : specialty(r.specialty());
         try {
             return ObjectiveRules.objectives(s.regulatoryVersion(), r.date(), specialty, r.option().name(),
                                              r.activityBand().name(),

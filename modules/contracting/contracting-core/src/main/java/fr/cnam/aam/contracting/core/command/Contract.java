@@ -1,5 +1,7 @@
 package fr.cnam.aam.contracting.core.command;
 
+import fr.cnam.aam.regulation.referential.Departements;
+import fr.cnam.aam.regulation.referential.Caisses;
 import fr.cnam.aam.contracting.api.AidOption;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.ContractAmended;
@@ -103,8 +105,8 @@ class Contract {
     Contract(SignContractCommand command, AssessmentLookup assessments, Rulebooks rulebooks,
              ActiveContracts activeContracts) {
         new Rpps(command.rpps());
-        requireText(command.caisseCode(), "CAISSE_REQUIRED", "the caisse code is required");
-        requireDepartement(command.departement());
+        Caisses.requireKnown(command.caisseCode());
+        Departements.requireKnown(command.departement());
         requireOption(command.option());
         if (command.signedOn() == null) {
             throw new BusinessRuleViolation("SIGNATURE_DATE_REQUIRED", "the signature date is required");
@@ -620,12 +622,4 @@ class Contract {
         }
     }
 
-    private static void requireDepartement(String departement) {
-        // metropolitan 01–95 with Corsica 2A/2B, overseas 971–976
-        if (departement == null || !departement.matches("0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6]")) {
-            throw new BusinessRuleViolation("DEPARTEMENT_INVALID",
-                    "département must be a French département code (01–95, 2A, 2B, 971–976); got '"
-                    + departement + "'");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package fr.cnam.aam.contracting.core.web;
 
+import fr.cnam.aam.regulation.referential.Caisses;
 import fr.cnam.aam.contracting.api.AmendContractCommand;
 import fr.cnam.aam.contracting.api.AmendObjectivesCommand;
 import fr.cnam.aam.contracting.api.ContractList;
@@ -176,6 +177,9 @@ class ContractController {
                       @RequestParam(required = false) String option,
                       @RequestParam(defaultValue = "0") @Min(0) int page,
                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        if (caisse != null) {
+            Caisses.requireKnown(caisse);
+        }
         return queries.query(new FindContractsQuery(caisse, departement, status, version, option, page, size),
                              ResponseTypes.instanceOf(ContractList.class)).join();
     }

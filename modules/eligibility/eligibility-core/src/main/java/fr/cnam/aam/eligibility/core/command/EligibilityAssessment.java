@@ -1,5 +1,8 @@
 package fr.cnam.aam.eligibility.core.command;
 
+import fr.cnam.aam.regulation.referential.Specialties;
+import fr.cnam.aam.regulation.referential.Departements;
+import fr.cnam.aam.regulation.referential.Caisses;
 import fr.cnam.aam.eligibility.api.AssessEligibilityCommand;
 import fr.cnam.aam.eligibility.api.AssessmentReason;
 import fr.cnam.aam.eligibility.api.DoctorDeclaration;
@@ -34,15 +37,21 @@ class EligibilityAssessment {
     @CommandHandler
     EligibilityAssessment(AssessEligibilityCommand command, Rulebooks rulebooks) {
         new Rpps(command.rpps());
-        if (command.caisseCode() == null || command.caisseCode().isBlank()) {
-            throw new BusinessRuleViolation("CAISSE_REQUIRED", "the caisse code is required");
-        }
+        Caisses.requireKnown(command.caisseCode());
         String inputsSource = command.inputsSource() == null ? "DECLARED" : command.inputsSource();
         if (!inputsSource.equals("DECLARED") && !inputsSource.equals("CAISSE_STATISTICS")) {
             throw new BusinessRuleViolation("INPUTS_SOURCE_UNKNOWN",
                     "inputs are DECLARED or from the CAISSE_STATISTICS, not '" + inputsSource + "'");
         }
         DoctorDeclaration d = command.declaration();
+        if (d == null) {
+            throw new BusinessRuleViolation("DECLARATION_REQUIRED", "the doctor's declaration is required");
+        }
+        // an unknown specialty would be assessed as "not excluded": refused instead, as a false fact
+        Specialties.requireKnown(d.specialty());
+        if (d.departement() != null) {
+            Departements.requireKnown(d.departement());
+        }
         Rulebook rulebook = rulebooks.current();
         EligibilityDecision decision = EligibilityRules.assess(new DoctorProfile(d.specialty(), d.sector(),
                 d.mtPatients(), d.fileActive(), d.shareUnder16(), d.departement(), d.priorityZone(),

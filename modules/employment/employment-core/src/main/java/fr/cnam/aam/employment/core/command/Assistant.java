@@ -1,5 +1,6 @@
 package fr.cnam.aam.employment.core.command;
 
+import fr.cnam.aam.regulation.referential.Caisses;
 import fr.cnam.aam.employment.api.AbsenceEnded;
 import fr.cnam.aam.employment.api.AbsenceStarted;
 import fr.cnam.aam.employment.api.AssistantHired;
@@ -76,6 +77,9 @@ class Assistant {
     Assistant(HireAssistantCommand command, Rulebooks rulebooks) {
         if (command.contractIds() == null || command.contractIds().isEmpty()) {
             throw new BusinessRuleViolation("CONTRACT_REQUIRED", "an assistant is hired for at least one contract");
+        }
+        if (command.caisseCode() != null) {
+            Caisses.requireKnown(command.caisseCode());
         }
         if (!EMPLOYERS.contains(command.employerType())) {
             throw new BusinessRuleViolation("EMPLOYER_TYPE_UNKNOWN", "the employer is one of " + EMPLOYERS);

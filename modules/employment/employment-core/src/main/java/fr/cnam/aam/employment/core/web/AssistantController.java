@@ -1,5 +1,6 @@
 package fr.cnam.aam.employment.core.web;
 
+import fr.cnam.aam.regulation.referential.Caisses;
 import fr.cnam.aam.employment.api.EndAbsenceCommand;
 import fr.cnam.aam.employment.api.FindAssistantQuery;
 import fr.cnam.aam.employment.api.HireAssistantCommand;
@@ -109,6 +110,7 @@ class AssistantController {
     @GetMapping("/deadlines")
     List<Map<String, Object>> dueSoon(@RequestParam String caisse,
                                       @RequestParam(defaultValue = "30") @Min(0) @Max(3660) int days) {
+        Caisses.requireKnown(caisse);
         LocalDate today = LocalDate.now(clock);
         return deadlines.pendingBetween(today, today.plusDays(days), "caisseCode", caisse).stream()
                         .map(d -> Map.<String, Object>of("assistantId", d.getString("assistantId"),

@@ -1,5 +1,6 @@
 package fr.cnam.aam.payments.core.web;
 
+import fr.cnam.aam.regulation.referential.Caisses;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.kernel.TypedId;
 import fr.cnam.aam.payments.api.AnswerPaymentOrderCommand;
@@ -76,6 +77,7 @@ class PaymentController {
     Map<String, Object> ledger(@RequestParam(required = false) String caisse,
                                @RequestParam(required = false) YearMonth from,
                                @RequestParam(required = false) YearMonth to) {
+        requireCaisse(caisse);
         YearMonth last = to != null ? to : YearMonth.now(clock);
         YearMonth first = from != null ? from : last;
         if (first.isAfter(last) || ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
@@ -109,6 +111,7 @@ class PaymentController {
                                 @RequestParam(required = false) LocalDate asOf,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "100") int size) {
+        requireCaisse(caisse);
         requirePage(page, size);
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         LedgerTotals totals = new LedgerTotals();
@@ -131,6 +134,7 @@ class PaymentController {
     List<Map<String, Object>> awaitingAnswer(@RequestParam(required = false) String caisse,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "100") int size) {
+        requireCaisse(caisse);
         requirePage(page, size);
         return ledger.awaitingAnswer(caisse, page, size).stream().map(Euros::render).toList();
     }
@@ -146,6 +150,7 @@ class PaymentController {
     RunResult run(@RequestBody(required = false) OrderRunRequest request) {
         LocalDate today = LocalDate.now(clock);
         LocalDate upTo = request == null || request.upTo() == null ? today : request.upTo();
+        requireCaisse(request == null ? null : request.caisseCode());
         if (upTo.isAfter(today)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "upTo " + upTo + " is after today, " + today
                                               + ": nothing is ordered before it is due");
@@ -174,6 +179,13 @@ class PaymentController {
         body.put("status", status);
         body.put("answeredOn", on.toString());
         return body;
+    }
+
+    /** A caisse filter names a caisse of the referential, or is absent (all caisses). */
+    private static void requireCaisse(String caisse) {
+        if (caisse != null) {
+            Caisses.requireKnown(caisse);
+        }
     }
 
     private static OrderOutcome outcome(String status) {
