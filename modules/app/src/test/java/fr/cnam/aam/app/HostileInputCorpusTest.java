@@ -238,6 +238,17 @@ class HostileInputCorpusTest {
             assertThat(filter.getStatusCode().value()).as(list).isEqualTo(422);
             assertThat(filter.getBody()).as(list).containsEntry("rule", "CAISSE_UNKNOWN");
         }
+        // a field the request has not is refused by name: a body contractId is not a second, silent identifier
+        for (String body : List.of(
+                "{\"contractId\":\"Contract:someone-else\",\"avenantReference\":\"AV-1\",\"reason\":\"r\","
+                + "\"effectiveOn\":\"2024-03-01\"}",
+                "{\"avenantReference\":\"AV-1\",\"reason\":\"r\",\"efectiveOn\":\"2024-03-01\"}")) {
+            ResponseEntity<Map> extra = JsonPost.post(http, "/api/v1/contracts/Contract:corpus-c/suspensions", body);
+            assertThat(extra.getStatusCode().value()).as(body).isEqualTo(400);
+            assertThat(extra.getBody()).as(body).containsEntry("rule", "FIELD_UNKNOWN");
+            assertThat(extra.getBody().get("errors").toString()).contains("field=" + (body.contains("efective")
+                                                                                      ? "efectiveOn" : "contractId"));
+        }
         // the caisses of the referential are taken: Paris, Guadeloupe's CGSS, Mayotte's CSS
         for (String caisse : List.of("751", "971", "976")) {
             assertThat(http.getForEntity("/api/v1/contracts?caisse=" + caisse, Map.class).getStatusCode().value())

@@ -1,6 +1,7 @@
 package fr.cnam.aam.app.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.regulation.MissingParameter;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -121,7 +122,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                            .collect(Collectors.joining("."));
         }
         fr.cnam.aam.app.web.input.RefusedInput refused = refusedInput(e);
-        String message = refused != null ? refused.getOriginalMessage() : "wrong form";
+        boolean unknownField = e.getCause() instanceof UnrecognizedPropertyException;
+        String message = refused != null ? refused.getOriginalMessage()
+                         : unknownField ? "this request has no such field" : "wrong form";
         boolean twice = String.valueOf(e.getMessage()).contains("Duplicate field");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 field != null ? field + ": " + message
@@ -132,6 +135,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (refused != null) {
             problem.setProperty("rule", refused.rule());
+        } else if (unknownField) {
+            problem.setProperty("rule", "FIELD_UNKNOWN");
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -47,6 +47,9 @@ class StrictJsonInput {
         web.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         web.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         web.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // a field the request does not have is refused, not ignored: a misspelt "efectiveOn" would leave the date
+        // to its default, and a body "contractId" naming another contract than the path would be silently dropped
+        web.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             // "" or "  " for a number or a yes/no is no answer, not 0 or false
             web.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
