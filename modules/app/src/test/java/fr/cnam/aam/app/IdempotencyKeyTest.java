@@ -1,8 +1,14 @@
 package fr.cnam.aam.app;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -12,6 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +35,10 @@ class IdempotencyKeyTest {
     TestRestTemplate http;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    MongoProperties mongoProperties;
 
     private ResponseEntity<Map> post(String path, String key, String json) {
         HttpHeaders headers = new HttpHeaders();
@@ -67,5 +80,54 @@ class IdempotencyKeyTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(post("/api/v1/eligibility/assessments", key, invalid).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private String assessment() {
+        return """
+                {"rpps":"%s","caisseCode":"751","date":"2023-05-15","specialty":"MEDECINE_GENERALE",
+                 "sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,"departement":"75","age":50}
+                """.formatted(Signatures.newRpps());
+    }
+
+    private MongoCollection<Document> keys() {
+        return mongo.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection("idempotency_keys");
+    }
+
+    @Test
+    void aKeyLeftRunningByACrashIsTakenOverOnceItsLeaseIsOver() {
+        // an instance killed while running the request left its key RUNNING (lease 2 minutes, over a minute ago)
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/eligibility/assessments";
+        keys().insertOne(new Document("_id", "anonymous " + path + " " + key).append("client", "anonymous")
+                .append("fingerprint", "whatever the crashed request was").append("state", "RUNNING")
+                .append("leaseUntil", Date.from(Instant.now().minusSeconds(60)))
+                .append("expiresAt", Date.from(Instant.now().plus(Duration.ofDays(30)))));
+        ResponseEntity<Map> retry = post(path, key, assessment());
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED); // was 409, forever
+        assertThat(post(path, key, "{}").getBody()).containsEntry("rule", "IDEMPOTENCY_KEY_REUSED");
+
+        // a key whose lease still runs is another request in progress: 409, with when to retry
+        String running = UUID.randomUUID().toString();
+        keys().insertOne(new Document("_id", "anonymous " + path + " " + running).append("client", "anonymous")
+                .append("fingerprint", "f").append("state", "RUNNING")
+                .append("leaseUntil", Date.from(Instant.now().plusSeconds(90)))
+                .append("expiresAt", Date.from(Instant.now().plus(Duration.ofDays(30)))));
+        ResponseEntity<Map> busy = post(path, running, assessment());
+        assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(busy.getBody()).containsEntry("rule", "IDEMPOTENCY_KEY_RUNNING");
+        assertThat(Long.parseLong(busy.getHeaders().getFirst("Retry-After"))).isBetween(1L, 90L);
+    }
+
+    @Test
+    void aKeptAnswerExpiresAfterItsRetentionAndTheKeyIsFreeAgain() {
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/eligibility/assessments";
+        assertThat(post(path, key, assessment()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // 31 days later (retention 30 days): moved back in the store rather than waiting
+        keys().updateOne(Filters.eq("_id", "anonymous " + path + " " + key),
+                         Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(1))));
+        ResponseEntity<Map> reused = post(path, key, assessment());
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reused.getHeaders().getFirst("Idempotent-Replay")).isNull();
     }
 }
