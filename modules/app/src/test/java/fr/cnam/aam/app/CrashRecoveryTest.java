@@ -200,17 +200,32 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Tokens from the running child's demo authorization server: its key is new at each start. */
+    private volatile String agentToken;
+    private volatile String paymentToken;
+
+    private void fetchTokens(int port) {
+        agentToken = DemoTokens.clientCredentials("http://127.0.0.1:" + port, "cpam-751");
+        paymentToken = DemoTokens.clientCredentials("http://127.0.0.1:" + port, "payment-system");
+    }
+
     private HttpRequest request(int port, String path, String key, String body) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                           .timeout(Duration.ofSeconds(30))
+                          .header("Authorization", "Bearer " + (path.startsWith("/api/v1/payments/order-runs")
+                                                                 ? paymentToken : agentToken))
                           .header("Content-Type", "application/json")
                           .header("Idempotency-Key", key)
                           .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                    .timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpRequest.Builder get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                             .timeout(Duration.ofSeconds(30)).GET();
+        if (agentToken != null && path.startsWith("/api/")) {
+            get.header("Authorization", "Bearer " + agentToken);
+        }
+        return http.send(get.build(),
                          HttpResponse.BodyHandlers.ofString());
     }
 
@@ -239,6 +254,7 @@ class CrashRecoveryTest {
                 return false;
             }
         });
+        fetchTokens(port);
         return process;
     }
 

@@ -47,6 +47,8 @@ class HostileInputCorpusTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    TestOperatorTokens tokens;
+    @Autowired
     MongoClient mongo;
     @Autowired
     MongoProperties mongoProperties;
@@ -108,6 +110,7 @@ class HostileInputCorpusTest {
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                                     http.getRootUri() + "/api/v1/contracts/Contract:corpus-c/suspensions"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + tokens.token(TestOperatorTokens.ALL_ROLES, "751"))
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                                     () -> new java.io.ByteArrayInputStream(chunked)))
                             .build(),

@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +35,8 @@ class IdempotencyKeyTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    TestOperatorTokens tokens;
+    @Autowired
     EventStore eventStore;
     @Autowired
     MongoClient mongo;
@@ -41,7 +44,14 @@ class IdempotencyKeyTest {
     MongoProperties mongoProperties;
 
     private ResponseEntity<Map> post(String path, String key, String json) {
+        return post(path, key, json, null);
+    }
+
+    private ResponseEntity<Map> post(String path, String key, String json, String token) {
         HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", key);
         return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
@@ -98,7 +108,7 @@ class IdempotencyKeyTest {
         // an instance killed while running the request left its key RUNNING (lease 2 minutes, over a minute ago)
         String key = UUID.randomUUID().toString();
         String path = "/api/v1/eligibility/assessments";
-        keys().insertOne(new Document("_id", "anonymous " + path + " " + key).append("client", "anonymous")
+        keys().insertOne(new Document("_id", "test-operator " + path + " " + key).append("client", "test-operator")
                 .append("fingerprint", "whatever the crashed request was").append("state", "RUNNING")
                 .append("leaseUntil", Date.from(Instant.now().minusSeconds(60)))
                 .append("expiresAt", Date.from(Instant.now().plus(Duration.ofDays(30)))));
@@ -108,7 +118,7 @@ class IdempotencyKeyTest {
 
         // a key whose lease still runs is another request in progress: 409, with when to retry
         String running = UUID.randomUUID().toString();
-        keys().insertOne(new Document("_id", "anonymous " + path + " " + running).append("client", "anonymous")
+        keys().insertOne(new Document("_id", "test-operator " + path + " " + running).append("client", "test-operator")
                 .append("fingerprint", "f").append("state", "RUNNING")
                 .append("leaseUntil", Date.from(Instant.now().plusSeconds(90)))
                 .append("expiresAt", Date.from(Instant.now().plus(Duration.ofDays(30)))));
@@ -124,10 +134,24 @@ class IdempotencyKeyTest {
         String path = "/api/v1/eligibility/assessments";
         assertThat(post(path, key, assessment()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         // 31 days later (retention 30 days): moved back in the store rather than waiting
-        keys().updateOne(Filters.eq("_id", "anonymous " + path + " " + key),
+        keys().updateOne(Filters.eq("_id", "test-operator " + path + " " + key),
                          Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(1))));
         ResponseEntity<Map> reused = post(path, key, assessment());
         assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(reused.getHeaders().getFirst("Idempotent-Replay")).isNull();
+    }
+
+    @Test
+    void aKeyBelongsToItsClient() {
+        // two systems happen to use the same key: each gets its own answer, neither sees the other's
+        String key = "shared-" + UUID.randomUUID();
+        String path = "/api/v1/eligibility/assessments";
+        ResponseEntity<Map> first = post(path, key, assessment(), tokens.token("cpam-751", List.of("CPAM_AGENT"), "751"));
+        ResponseEntity<Map> second = post(path, key, assessment(), tokens.token("cpam-751-bis", List.of("CPAM_AGENT"),
+                                                                                "751"));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED); // not IDEMPOTENCY_KEY_REUSED
+        assertThat(second.getHeaders().getFirst("Idempotent-Replay")).isNull();
+        assertThat(second.getBody().get("assessmentId")).isNotEqualTo(first.getBody().get("assessmentId"));
     }
 }

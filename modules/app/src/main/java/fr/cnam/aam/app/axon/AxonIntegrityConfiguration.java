@@ -45,7 +45,14 @@ class AxonIntegrityConfiguration {
                                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                                 .messageMonitor(configuration.messageMonitor(SimpleCommandBus.class, "commandBus")));
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        bus.registerDispatchInterceptor(new RequestOrigin());
         return bus;
+    }
+
+    /** Replaces Axon's MessageOriginProvider: its "correlationId" is the parent message, ours the request. */
+    @Bean
+    AuditMetaData auditMetaData() {
+        return new AuditMetaData();
     }
 
     @Bean

@@ -13,14 +13,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,13 +52,16 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     private final MongoTemplate mongo;
     private final Duration lease;
     private final Duration retention;
+    private final long maxBodyBytes;
     // leases and retention are about machines and storage, not the business: the system's wall clock, never the
     // business Clock (which tests and rehearsals move)
     private final Clock wallClock = Clock.systemUTC();
 
     IdempotencyKeyFilter(MongoTemplate mongo, @Value("${aam.idempotency.lease:PT2M}") Duration lease,
-                         @Value("${aam.idempotency.retention:P30D}") Duration retention) {
+                         @Value("${aam.idempotency.retention:P30D}") Duration retention,
+                         @Value("${aam.input.max-body-bytes:65536}") long maxBodyBytes) {
         this.mongo = mongo;
+        this.maxBodyBytes = maxBodyBytes;
         this.lease = lease;
         this.retention = retention;
     }
@@ -76,10 +76,15 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 128 characters", null);
+            ProblemJson.write(response, HttpStatus.BAD_REQUEST, "Idempotency-Key must be 1 to 128 characters", null);
             return;
         }
-        byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
+        byte[] body = CachedBodyRequest.readAtMost(request, maxBodyBytes);
+        if (body == null) {
+            ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than "
+                              + maxBodyBytes + " bytes", "BODY_TOO_LARGE");
+            return;
+        }
         String fingerprint = fingerprint(request.getRequestURI(), body);
         String client = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         String id = client + " " + request.getRequestURI() + " " + key;
@@ -89,7 +94,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new ReplayableBodyRequest(request, body), recorded);
+            chain.doFilter(new CachedBodyRequest(request, body), recorded);
         } catch (ServletException | IOException | RuntimeException e) {
             mongo.remove(byId(id), COLLECTION);
             throw e;
@@ -151,12 +156,12 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             long seconds = until == null ? 1
                            : Math.max(1, Duration.between(wallClock.instant(), until.toInstant()).toSeconds());
             response.setHeader("Retry-After", Long.toString(seconds));
-            problem(response, HttpStatus.CONFLICT, "a request with this Idempotency-Key is still running",
+            ProblemJson.write(response, HttpStatus.CONFLICT, "a request with this Idempotency-Key is still running",
                     "IDEMPOTENCY_KEY_RUNNING");
             return;
         }
         if (!fingerprint.equals(kept.getString("fingerprint"))) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY,
+            ProblemJson.write(response, HttpStatus.UNPROCESSABLE_ENTITY,
                     "this Idempotency-Key was used for another request", "IDEMPOTENCY_KEY_REUSED");
             return;
         }
@@ -171,16 +176,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(((Binary) kept.get("body")).getData());
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail, String rule)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                      + status.value() + ",\"detail\":\"" + detail + "\""
-                      + (rule == null ? "" : ",\"rule\":\"" + rule + "\"") + "}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String fingerprint(String path, byte[] body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -189,52 +184,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The request again, with the body already read for the fingerprint. */
-    private static final class ReplayableBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayableBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,0 +1,31 @@
+package fr.cnam.aam.app.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * {@code aam.security}: which JWT claims carry the roles and the agent's caisse, and the demo identities the
+ * in-process authorization server knows when no external issuer is configured.
+ */
+@ConfigurationProperties("aam.security")
+public record SecuritySettings(String rolesClaim, String caisseClaim, Demo demo) {
+
+    public SecuritySettings {
+        rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
+        caisseClaim = caisseClaim == null ? "caisse" : caisseClaim;
+        demo = demo == null ? new Demo(List.of(), List.of()) : demo;
+    }
+
+    /** Systems (client credentials) and people (login) of the demo authorization server. */
+    public record Demo(List<Identity> clients, List<Identity> users) {
+        public Demo {
+            clients = clients == null ? List.of() : clients;
+            users = users == null ? List.of() : users;
+        }
+    }
+
+    /** A client id or a user name, its secret or password, its roles and, for an agent, its caisse. */
+    public record Identity(String id, String secret, List<String> roles, String caisse) {
+    }
+}
