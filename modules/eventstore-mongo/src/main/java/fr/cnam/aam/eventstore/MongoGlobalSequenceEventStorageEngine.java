@@ -298,6 +298,41 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return ((Number) counter.get("value")).longValue();
     }
 
+    /**
+     * Up to {@code maxIndexes} indexes after {@code after}, in order, stopping at the first index handed out but not
+     * written yet: a feed that moves on only over a run without holes never skips an event committed late. A hole
+     * seen open for {@code fenceGapsAfter} is fenced, as tracking readers do, so the run goes on after it.
+     */
+    public PositionedEvents readContiguous(long after, int maxIndexes) {
+        long to = Math.min(highestAllocatedIndex(), after + maxIndexes);
+        List<PositionedEvents.Positioned> found = new ArrayList<>();
+        if (to <= after) {
+            return new PositionedEvents(found, after);
+        }
+        List<Long> keys = new ArrayList<>((int) (to - after));
+        for (long i = after + 1; i <= to; i++) {
+            keys.add(i);
+        }
+        Map<Long, Document> byIndex = new java.util.HashMap<>();
+        findByIds(keys).forEach(doc -> byIndex.put(doc.getLong("_id"), doc));
+        long next = after;
+        for (long i = after + 1; i <= to; i++) {
+            Document doc = byIndex.get(i);
+            if (doc == null) {
+                List<Document> filled = fillOrFence(java.util.Set.of(i));
+                if (filled.isEmpty()) {
+                    break; // still open: written later, or fenced once open long enough
+                }
+                doc = filled.get(0);
+            }
+            next = i;
+            if (!EventDocument.isFence(doc)) {
+                found.add(new PositionedEvents.Positioned(i, EventDocument.toEntry(doc)));
+            }
+        }
+        return new PositionedEvents(found, next);
+    }
+
     /** The highest global index handed out so far (some may still be in flight, or lost as gaps). */
     public long highestAllocatedIndex() {
         Document counter = sequence.find(Filters.eq("_id", SEQUENCE_ID)).first();
