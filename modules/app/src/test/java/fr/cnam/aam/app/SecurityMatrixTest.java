@@ -212,6 +212,10 @@ class SecurityMatrixTest {
             assertThat(call("GET", path, auditor, null).statusCode()).as(path).isEqualTo(200);
             assertThat(call("GET", path, agent751, null).statusCode()).as(path).isEqualTo(404);
         }
+        // the same ids percent-encoded, as the controllers decode them: still another caisse's
+        String encoded = contract.replace(":", "%3A");
+        assertThat(call("GET", "/api/v1/contracts/" + encoded, agent751, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/payments/contracts/" + encoded, agent751, null).statusCode()).isEqualTo(404);
         HttpResponse<String> suspend = call("POST", "/api/v1/contracts/" + contract + "/suspensions", agent751,
                 "{\"avenantReference\":\"AV-1\",\"reason\":\"r\",\"effectiveOn\":\"2024-03-01\"}");
         assertThat(suspend.statusCode()).isEqualTo(404);

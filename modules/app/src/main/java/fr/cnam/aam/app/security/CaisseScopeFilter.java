@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -41,6 +42,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/]+)(?:/.*)?");
     private static final Pattern ACTIVITY = Pattern.compile("/api/v1/contracts/[^/]+/activity");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final CaisseOfResource caisses;
     private final long maxBodyBytes;
@@ -52,9 +54,17 @@ class CaisseScopeFilter extends OncePerRequestFilter {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /**
+     * The path as the controllers see it: decoded ({@code Contract%3Ax} is {@code Contract:x} to them, so it must be
+     * to this filter too, or an encoded id would walk past it).
+     */
+    private static String path(HttpServletRequest request) {
+        return PATHS.getPathWithinApplication(request);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = path(request);
         return !(path.startsWith("/api/v1/eligibility/") || path.startsWith("/api/v1/contracts")
                  || path.startsWith("/api/v1/assistants") || path.startsWith("/api/v1/payments/")
                  || path.equals("/api/v1/feed"));
@@ -74,7 +84,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
                               "CAISSE_CLAIM_MISSING");
             return;
         }
-        String path = request.getRequestURI();
+        String path = path(request);
         String owner = ownerOf(path);
         if (owner != null && !owner.equals(own)) {
             ProblemJson.write(response, HttpStatus.NOT_FOUND, "no such resource", null);
@@ -120,7 +130,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
 
     /** Whether the agent role is the only one of the caller's that grants this request. */
     private static boolean grantedAsAgentOnly(Caller caller, HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = path(request);
         boolean read = "GET".equals(request.getMethod());
         if (!read) {
             return !ACTIVITY.matcher(path).matches() && !path.startsWith("/api/v1/payments/");
