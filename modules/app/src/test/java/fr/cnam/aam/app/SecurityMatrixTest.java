@@ -236,6 +236,37 @@ class SecurityMatrixTest {
                 .formatted(Signatures.newRpps()));
         assertThat(otherCreation.statusCode()).isEqualTo(403);
         assertThat(otherCreation.body()).contains("CAISSE_NOT_YOURS");
+        // a creation that names another caisse's records (its assessment, its assistant) finds nothing
+        HttpResponse<String> onTheirAssessment = call("POST", "/api/v1/contracts", agent751, """
+                {"contractId":"borrowed","assessmentId":"%s","rpps":"%s","caisseCode":"751","departement":"75",
+                 "option":"FULL_TIME","activityBand":"P50_P70","initialMtPatients":1300,"initialFileActive":2000,
+                 "signedOn":"2023-06-01"}""".formatted(marseille.get("assessmentId"), Signatures.newRpps()));
+        assertThat(onTheirAssessment.statusCode()).as(onTheirAssessment.body()).isEqualTo(404);
+        Map<String, String> paris = contractOf("751", agent751);
+        HttpResponse<String> replacingTheirs = call("POST", "/api/v1/assistants", agent751, """
+                {"assistantId":"successor","contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"2023-07-01","qualifications":["CQP"],"replacesAssistantId":"%s"}"""
+                .formatted(paris.get("contractId"), marseille.get("assistantId")));
+        assertThat(replacingTheirs.statusCode()).as(replacingTheirs.body()).isEqualTo(404);
+        // a body in another charset would be read differently by the controller than by the check: refused
+        try {
+            HttpResponse<String> ebcdic = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/eligibility/assessments"))
+                    .header("Authorization", "Bearer " + agent751)
+                    .header("Content-Type", "application/json;charset=IBM037")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray("{\"caisseCode\":\"131\"}"
+                            .getBytes(java.nio.charset.Charset.forName("IBM037"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ebcdic.statusCode()).isEqualTo(415);
+            assertThat(ebcdic.body()).contains("CHARSET_UNSUPPORTED");
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        // a token without a subject (who acted?) or without any role of the API grants nothing
+        assertThat(call("GET", "/api/v1/rulebook", operator.token("", List.of(AGENT), "751"), null).statusCode())
+                .isEqualTo(401);
+        assertThat(call("GET", "/api/v1/rulebook", operator.token("someone", List.of("VISITOR"), null), null)
+                           .statusCode()).isEqualTo(403);
         // an agent token that names no caisse acts for none
         HttpResponse<String> noCaisse = call("GET", "/api/v1/contracts",
                                              operator.token("agent-x", List.of(AGENT), null), null);

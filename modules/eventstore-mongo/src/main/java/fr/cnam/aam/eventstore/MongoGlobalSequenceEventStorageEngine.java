@@ -333,6 +333,14 @@ public class MongoGlobalSequenceEventStorageEngine extends BatchingEventStorageE
         return new PositionedEvents(found, next);
     }
 
+    /**
+     * Whether a commit is all or nothing to a reader (transactions, or a server that inserts a batch atomically).
+     * Otherwise a failed commit is compensated by deletes and a reader may glimpse it meanwhile.
+     */
+    public boolean commitsAtomically() {
+        return atomicInserts;
+    }
+
     /** The highest global index handed out so far (some may still be in flight, or lost as gaps). */
     public long highestAllocatedIndex() {
         Document counter = sequence.find(Filters.eq("_id", SEQUENCE_ID)).first();

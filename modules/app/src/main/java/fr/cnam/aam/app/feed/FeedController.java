@@ -10,22 +10,28 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * The feed of published events for downstream systems: {@code GET /api/v1/feed?after=&limit=&wait=}. Positions
  * are the store's global index; a page never moves past an index still being written, so a consumer that always
  * asks {@code after=next} gets every published event once, in order. {@code wait} (seconds, up to 30) holds an
- * empty answer until something comes, so a consumer does not spin. An agent's feed is its caisse's.
+ * empty answer until something comes, so a consumer does not spin; at most {@code aam.feed.max-waiting} requests
+ * wait at once (the others answer at once), so long polls cannot take every request thread. An agent's feed is
+ * its caisse's.
  */
 @RestController
 @RequestMapping("/api/v1/feed")
@@ -39,12 +45,14 @@ class FeedController {
     private final MongoGlobalSequenceEventStorageEngine store;
     private final Serializer serializer;
     private final CaisseOfResource caisses;
+    private final Semaphore waiters;
 
     FeedController(MongoGlobalSequenceEventStorageEngine store, @Qualifier("eventSerializer") Serializer serializer,
-                   CaisseOfResource caisses) {
+                   CaisseOfResource caisses, @Value("${aam.feed.max-waiting:16}") int maxWaiting) {
         this.store = store;
         this.serializer = serializer;
         this.caisses = caisses;
+        this.waiters = new Semaphore(maxWaiting);
     }
 
     @GetMapping
@@ -52,6 +60,23 @@ class FeedController {
                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                   @RequestParam(defaultValue = "0") @Min(0) @Max(30) int wait,
                   @RequestParam(required = false) String caisse) throws InterruptedException {
+        if (!store.commitsAtomically()) {
+            // a failed commit compensated by deletes could be served, then taken back: no false fact is published
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the feed needs a store whose commits "
+                    + "are all or nothing (a replica set, or the embedded store)");
+        }
+        // a long poll holds a request thread: a bounded number wait at once, the others answer at once
+        boolean waiting = wait > 0 && waiters.tryAcquire();
+        try {
+            return read(after, limit, waiting ? wait : 0, caisse);
+        } finally {
+            if (waiting) {
+                waiters.release();
+            }
+        }
+    }
+
+    private FeedPage read(long after, int limit, int wait, String caisse) throws InterruptedException {
         long deadline = System.nanoTime() + wait * 1_000_000_000L;
         Map<String, String> caisseOfContract = new HashMap<>();
         long cursor = after;

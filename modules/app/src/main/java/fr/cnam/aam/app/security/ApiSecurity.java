@@ -52,8 +52,10 @@ class ApiSecurity {
                                      "/swagger-ui/**").permitAll()
                     .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/v1/rulebook/revisions").hasRole(ADMIN)
-                    .requestMatchers(HttpMethod.GET, "/api/v1/rulebook", "/api/v1/rulebook/**").authenticated()
-                    .requestMatchers(HttpMethod.POST, "/api/v1/simulations/**").authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/rulebook", "/api/v1/rulebook/**")
+                    .hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM, STATISTICS, AUDITOR, ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/simulations/**")
+                    .hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM, STATISTICS, AUDITOR, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/v1/payments/order-runs",
                                      "/api/v1/payments/orders/*/answer").hasRole(PAYMENT_SYSTEM)
                     .requestMatchers(HttpMethod.GET, "/api/v1/payments/**")

@@ -98,6 +98,15 @@ class CaisseScopeFilter extends OncePerRequestFilter {
         }
         HttpServletRequest scoped = request;
         if ("POST".equals(request.getMethod()) && isCreation(path)) {
+            // the header's charset, not the request's encoding (which Boot forces to UTF-8): the JSON converter
+            // reads the header
+            java.nio.charset.Charset charset = charsetOf(request.getHeader("Content-Type"));
+            if (charset != null && !java.nio.charset.StandardCharsets.UTF_8.equals(charset)) {
+                // read here as UTF-8: another charset could be read otherwise by the controller, past these checks
+                ProblemJson.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request bodies are UTF-8 JSON",
+                                  "CHARSET_UNSUPPORTED");
+                return;
+            }
             byte[] body = CachedBodyRequest.readAtMost(request, maxBodyBytes);
             if (body == null) {
                 ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than "
@@ -105,13 +114,26 @@ class CaisseScopeFilter extends OncePerRequestFilter {
                 return;
             }
             JsonNode json = readOrNull(body);
-            if (json != null && json.hasNonNull("caisseCode") && !own.equals(json.get("caisseCode").asText())) {
+            if (json == null || !json.isObject()) {
+                // what this filter cannot read, it cannot check: refused, not passed on
+                ProblemJson.write(response, HttpStatus.BAD_REQUEST, "the request body is not a JSON object", null);
+                return;
+            }
+            if (json.hasNonNull("caisseCode") && !own.equals(json.get("caisseCode").asText())) {
                 ProblemJson.write(response, HttpStatus.FORBIDDEN, "an agent of caisse " + own + " acts for its "
                                   + "own caisse, not " + abbreviated(json.get("caisseCode").asText()),
                                   "CAISSE_NOT_YOURS");
                 return;
             }
-            if (json != null && json.get("contractIds") instanceof com.fasterxml.jackson.databind.node.ArrayNode ids) {
+            // the records a creation names must be the agent's caisse's too: their answers would tell another
+            // caisse's assessment status or doctor otherwise
+            String foreign = foreignReference(json, "assessmentId", caisses::ofAssessment, own, path)
+                             + foreignReference(json, "replacesAssistantId", caisses::ofAssistant, own, path);
+            if (!foreign.isEmpty()) {
+                ProblemJson.write(response, HttpStatus.NOT_FOUND, "no such " + foreign.trim(), null);
+                return;
+            }
+            if (json.get("contractIds") instanceof com.fasterxml.jackson.databind.node.ArrayNode ids) {
                 for (JsonNode id : ids) {
                     String caisse = id.isTextual() ? caisses.ofContract(id.asText()) : null;
                     if (caisse != null && !caisse.equals(own)) {
@@ -151,10 +173,33 @@ class CaisseScopeFilter extends OncePerRequestFilter {
             return caisses.ofAssessment(assessment.group(1));
         }
         Matcher assistant = ASSISTANT.matcher(path);
-        if (assistant.matches() && !"deadlines".equals(assistant.group(1))) {
+        // only the list itself is /assistants/deadlines: an assistant whose id is "deadlines" is checked as any other
+        if (assistant.matches() && !path.equals("/api/v1/assistants/deadlines")) {
             return caisses.ofAssistant(assistant.group(1));
         }
         return null;
+    }
+
+    /** The charset a Content-Type names, or null; an unreadable one counts as not UTF-8. */
+    private static java.nio.charset.Charset charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            return org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
+        } catch (RuntimeException unreadable) {
+            return java.nio.charset.StandardCharsets.ISO_8859_1;
+        }
+    }
+
+    /** The field's name when it names a record of another caisse, else empty. */
+    private static String foreignReference(JsonNode json, String field, java.util.function.UnaryOperator<String> owner,
+                                           String own, String path) {
+        if (!json.path(field).isTextual() || field.equals("assessmentId") && path.endsWith("/assessments")) {
+            return ""; // an assessment's own id is the one being created
+        }
+        String caisse = owner.apply(json.get(field).asText());
+        return caisse != null && !caisse.equals(own) ? field + " " : "";
     }
 
     private static boolean isCreation(String path) {

@@ -5,6 +5,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ class CallerAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            // the subject is who acted in the audit and whose idempotency keys these are: no token without one
+            throw new InvalidBearerTokenException("the token names no subject (sub)");
+        }
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         Object roles = jwt.getClaim(settings.rolesClaim());
         if (roles instanceof Collection<?> list) {

@@ -56,6 +56,12 @@ class DemoAuthorizationServer {
     static final String WEB_CLIENT = "aam-web";
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
 
+    DemoAuthorizationServer() {
+        org.slf4j.LoggerFactory.getLogger(DemoAuthorizationServer.class).warn(
+                "No identity provider configured: the DEMO authorization server issues tokens to the documented demo "
+                + "clients and users (README). A deployment sets spring.security.oauth2.resourceserver.jwt.issuer-uri.");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
