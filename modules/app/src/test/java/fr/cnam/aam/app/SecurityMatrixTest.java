@@ -74,6 +74,9 @@ class SecurityMatrixTest {
             || path.startsWith("/api/v1/assistants")) {
             return method.equals("GET") ? Set.of(AGENT, AUDITOR) : Set.of(AGENT);
         }
+        if (path.startsWith("/api/v1/disputes/")) {
+            return Set.of(AGENT, AUDITOR);
+        }
         if (path.equals("/api/v1/feed")) {
             return Set.of(AGENT, PAYMENT, STATS, AUDITOR);
         }

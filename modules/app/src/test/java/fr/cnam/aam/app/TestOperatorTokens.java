@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 class TestOperatorTokens implements RestTemplateCustomizer {
 
     static final List<String> ALL_ROLES = List.of("CPAM_AGENT", "PAYMENT_SYSTEM", "STATISTICS", "AUDITOR", "ADMIN");
-    private static final Pattern CONTRACT = Pattern.compile("/api/v1/(?:payments/)?contracts/([^/?]+).*");
+    private static final Pattern CONTRACT = Pattern.compile("/api/v1/(?:payments/|disputes/)?contracts/([^/?]+).*");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/v1/eligibility/assessments/([^/?]+)");
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/?]+).*");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -67,6 +67,9 @@ class ApiSecurity {
                     .requestMatchers(HttpMethod.GET, "/api/v1/eligibility/**", "/api/v1/contracts",
                                      "/api/v1/contracts/**", "/api/v1/assistants", "/api/v1/assistants/**")
                     .hasAnyRole(CPAM_AGENT, AUDITOR)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/disputes/**").hasAnyRole(CPAM_AGENT, AUDITOR)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/disputes/contracts/*/what-if")
+                    .hasAnyRole(CPAM_AGENT, AUDITOR)
                     .requestMatchers(HttpMethod.GET, "/api/v1/feed").hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM,
                                                                                 STATISTICS, AUDITOR)
                     .anyRequest().denyAll());

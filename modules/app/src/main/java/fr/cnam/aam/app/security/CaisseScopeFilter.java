@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 @Order(0) // after Spring Security's chain (-100): the caller is known
 class CaisseScopeFilter extends OncePerRequestFilter {
 
-    private static final Pattern CONTRACT = Pattern.compile("/api/v1/(?:payments/)?contracts/([^/]+)(?:/.*)?");
+    private static final Pattern CONTRACT =
+            Pattern.compile("/api/v1/(?:payments/|disputes/)?contracts/([^/]+)(?:/.*)?");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/v1/eligibility/assessments/([^/]+)");
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/]+)(?:/.*)?");
     private static final Pattern ACTIVITY = Pattern.compile("/api/v1/contracts/[^/]+/activity");
@@ -67,6 +68,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
         String path = path(request);
         return !(path.startsWith("/api/v1/eligibility/") || path.startsWith("/api/v1/contracts")
                  || path.startsWith("/api/v1/assistants") || path.startsWith("/api/v1/payments/")
+                 || path.startsWith("/api/v1/disputes/")
                  || path.equals("/api/v1/feed"));
     }
 
@@ -154,7 +156,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
     private static boolean grantedAsAgentOnly(Caller caller, HttpServletRequest request) {
         String path = path(request);
         boolean read = "GET".equals(request.getMethod());
-        if (!read) {
+        if (!read && !path.startsWith("/api/v1/disputes/")) {
             return !ACTIVITY.matcher(path).matches() && !path.startsWith("/api/v1/payments/");
         }
         return !caller.has(Roles.AUDITOR)

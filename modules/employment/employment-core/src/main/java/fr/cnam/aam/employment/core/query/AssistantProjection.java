@@ -83,7 +83,7 @@ class AssistantProjection {
 
     @EventHandler
     void on(SecretaryPostReplaced e, @SequenceNumber long sequence) {
-        update(e.assistantId(), sequence, v -> met(v, "secretaryReplacement", str(e.on()), e.inTime()));
+        update(e.assistantId(), sequence, v -> met(v, "secretaryReplacement", str(e.replacedOn()), e.inTime()));
     }
 
     @EventHandler

@@ -1,0 +1,308 @@
+package fr.cnam.aam.app.disputes;
+
+import fr.cnam.aam.app.axon.AuditMetaData;
+import fr.cnam.aam.contracting.api.ContractAmended;
+import fr.cnam.aam.contracting.api.ContractRenewed;
+import fr.cnam.aam.contracting.api.ContractResumed;
+import fr.cnam.aam.contracting.api.ContractRevalued;
+import fr.cnam.aam.contracting.api.ContractSigned;
+import fr.cnam.aam.contracting.api.ContractSuspended;
+import fr.cnam.aam.contracting.api.ContractTermReached;
+import fr.cnam.aam.contracting.api.ContractTerminated;
+import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
+import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
+import fr.cnam.aam.employment.api.AssistantHired;
+import fr.cnam.aam.employment.api.AssistantLeft;
+import fr.cnam.aam.employment.api.HiringProofSubmitted;
+import fr.cnam.aam.employment.api.QualificationObtained;
+import fr.cnam.aam.payments.api.PaymentLineCancelled;
+import fr.cnam.aam.payments.api.PaymentLinePlanned;
+import fr.cnam.aam.payments.api.PaymentLineRevised;
+import fr.cnam.aam.payments.api.PaymentLinesChanged;
+import fr.cnam.aam.payments.api.PaymentOrderIssued;
+import fr.cnam.aam.payments.api.PaymentOrderPaid;
+import fr.cnam.aam.payments.api.PaymentOrderRejected;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds a contract's record into its state on {@code asOf} as known at {@code knownAt}: a pure function of the
+ * events (no clock, no store), so the same record always gives the same view. An event counts when it was recorded
+ * by {@code knownAt} and is in force on {@code asOf}; a termination notified by then but effective later shows as
+ * notified, not yet as ended.
+ */
+final class AsOfFold {
+
+    private final LocalDate asOf;
+    private final Instant knownAt;
+    private Contract contract;
+    private final Map<String, Assistant> assistants = new LinkedHashMap<>();
+    private final Map<String, Line> lines = new LinkedHashMap<>();
+    private final List<AsOfView.TimelineEntry> timeline = new ArrayList<>();
+
+    private AsOfFold(LocalDate asOf, Instant knownAt) {
+        this.asOf = asOf;
+        this.knownAt = knownAt;
+    }
+
+    static AsOfView view(String contractId, List<RecordedEvent> record, LocalDate asOf, Instant knownAt) {
+        AsOfFold fold = new AsOfFold(asOf, knownAt);
+        for (RecordedEvent event : record) {
+            if (event.knownAt(knownAt)) {
+                fold.timeline.add(entry(event, event.inForceOn(asOf)));
+                fold.apply(event);
+            }
+        }
+        return fold.view(contractId);
+    }
+
+    private void apply(RecordedEvent event) {
+        Object e = event.payload();
+        if (e instanceof ContractTerminated t && contract != null && !t.notifiedOn().isAfter(asOf)) {
+            contract.terminationNotifiedOn = t.notifiedOn();
+            contract.terminatesOn = t.effectiveOn();
+            if (!t.effectiveOn().isAfter(asOf)) {
+                contract.status = "TERMINATED";
+            }
+            return;
+        }
+        if (!event.inForceOn(asOf)) {
+            return;
+        }
+        if (e instanceof ContractSigned s) {
+            contract = new Contract(s);
+        } else if (contract == null) {
+            return; // nothing holds before the signature
+        } else if (e instanceof ContractAmended a) {
+            contract.option = a.option();
+            contract.avenants.add(map("avenantReference", a.avenantReference(), "from", a.previousOption(),
+                                      "to", a.option(), "effectiveOn", a.effectiveOn(), "recordedAt",
+                                      event.recordedAt()));
+        } else if (e instanceof ContractSuspended s) {
+            contract.status = "SUSPENDED";
+            contract.suspendedSince = s.effectiveOn();
+        } else if (e instanceof ContractResumed) {
+            contract.status = "ACTIVE";
+            contract.suspendedSince = null;
+        } else if (e instanceof ContractTermReached) {
+            contract.status = "TERM_REACHED";
+        } else if (e instanceof RegulatoryVersionSwitched v) {
+            contract.regulatoryVersion = v.toVersion();
+            contract.rulebookRevision = v.rulebookRevision();
+        } else if (e instanceof ContractRenewed r) {
+            contract.endsOn = r.newTermEndsOn();
+        } else if (e instanceof ContractRevalued r) {
+            contract.revaluations.add(map("contractYear", r.contractYear(), "anniversaryOn", r.anniversaryOn(),
+                    "amountsOf", r.amountsOf(), "aidBefore", euros(r.aidBeforeCents()),
+                    "aidAfter", euros(r.aidAfterCents()), "parameter", r.parameter(), "source", r.source(),
+                    "confidence", r.confidence(), "rulebookRevision", r.rulebookRevision()));
+        } else if (e instanceof ObjectivesEvaluated o) {
+            contract.evaluations.add(map("contractYear", o.contractYear(), "evaluatedOn", o.evaluatedOn(),
+                    "achievementRate", o.achievementRate(), "aid", euros(o.aidCents()),
+                    "modulatedAid", euros(o.modulatedAidCents()), "regulatoryVersion", o.regulatoryVersion(),
+                    "rulebookRevision", o.rulebookRevision(), "rules", o.rules()));
+        } else {
+            applyAssistant(e);
+            applyPayment(e);
+        }
+    }
+
+    private void applyAssistant(Object e) {
+        if (e instanceof AssistantHired h) {
+            assistants.put(h.assistantId(), new Assistant(h.assistantId(), h.hiredOn(), h.qualifications()));
+        } else if (e instanceof HiringProofSubmitted p && assistants.containsKey(p.assistantId())) {
+            assistants.get(p.assistantId()).provenOn = p.submittedOn();
+        } else if (e instanceof AssistantLeft l && assistants.containsKey(l.assistantId())) {
+            assistants.get(l.assistantId()).leftOn = l.leftOn();
+        } else if (e instanceof QualificationObtained q && assistants.containsKey(q.assistantId())) {
+            assistants.get(q.assistantId()).qualifications.add(q.qualification());
+        }
+    }
+
+    private void applyPayment(Object e) {
+        if (e instanceof PaymentLinesChanged changed) {
+            for (PaymentLineCancelled c : changed.cancelled()) {
+                lines.computeIfPresent(c.lineId(), (id, line) -> line.status("CANCELLED"));
+            }
+            for (PaymentLineRevised r : changed.revised()) {
+                Line line = lines.get(r.lineId());
+                if (line != null) {
+                    line.amountCents = r.amountCents();
+                    line.dueDate = r.dueDate();
+                    line.amountParameter = r.amountParameter();
+                    line.amountSource = r.amountSource();
+                    line.amountConfidence = r.amountConfidence();
+                    line.regulatoryVersion = r.regulatoryVersion();
+                    line.rulebookRevision = r.rulebookRevision();
+                    line.explanation = r.reason();
+                }
+            }
+            for (PaymentLinePlanned p : changed.planned()) {
+                lines.put(p.lineId(), new Line(p));
+            }
+        } else if (e instanceof PaymentOrderIssued o && lines.containsKey(o.lineId())) {
+            Line line = lines.get(o.lineId()).status("ORDERED");
+            line.orderId = o.orderId();
+            line.orderedOn = o.issuedOn();
+            line.answeredOn = null;
+        } else if (e instanceof PaymentOrderPaid p && lines.containsKey(p.lineId())) {
+            lines.get(p.lineId()).status("PAID").answeredOn = p.paidOn();
+        } else if (e instanceof PaymentOrderRejected r && lines.containsKey(r.lineId())) {
+            lines.get(r.lineId()).status("REJECTED").answeredOn = r.rejectedOn();
+        }
+    }
+
+    private AsOfView view(String contractId) {
+        List<AsOfView.LineState> states = lines.values().stream().map(Line::state).toList();
+        long due = 0;
+        long ordered = 0;
+        long paid = 0;
+        long recovered = 0;
+        for (Line line : lines.values()) {
+            if (!"CANCELLED".equals(line.status)) {
+                due += line.amountCents;
+            }
+            if ("ORDERED".equals(line.status) || "PAID".equals(line.status)) {
+                ordered += line.amountCents;
+            }
+            if ("PAID".equals(line.status)) {
+                if (line.amountCents >= 0) {
+                    paid += line.amountCents;
+                } else {
+                    recovered -= line.amountCents;
+                }
+            }
+        }
+        return new AsOfView(contractId, asOf, knownAt, contract == null ? notSigned() : contract.state(),
+                            assistants.values().stream().map(Assistant::state).toList(), states,
+                            new AsOfView.Totals(euros(due), euros(ordered), euros(paid), euros(recovered),
+                                                euros(paid - recovered)),
+                            List.copyOf(timeline));
+    }
+
+    private static AsOfView.ContractState notSigned() {
+        return new AsOfView.ContractState(null, null, null, null, null, null, null, null, "NOT_SIGNED", null, null,
+                                          null, List.of(), List.of(), List.of());
+    }
+
+    private static AsOfView.TimelineEntry entry(RecordedEvent event, boolean inForce) {
+        Map<String, Object> meta = event.metaData();
+        return new AsOfView.TimelineEntry(event.eventId(), event.stream(), event.sequence(), event.type(),
+                event.recordedAt(), event.effectiveOn(), inForce, text(meta.get(AuditMetaData.PRINCIPAL)),
+                text(meta.get(AuditMetaData.CAISSE)), text(meta.get(AuditMetaData.CORRELATION_ID)),
+                text(meta.get(AuditMetaData.CAUSATION_ID)), event.payload());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static BigDecimal euros(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** The contract's terms as the fold goes. */
+    private static final class Contract {
+        final ContractSigned signed;
+        String option;
+        String regulatoryVersion;
+        String rulebookRevision;
+        String status = "ACTIVE";
+        LocalDate suspendedSince;
+        LocalDate terminationNotifiedOn;
+        LocalDate terminatesOn;
+        LocalDate endsOn;
+        final List<Map<String, Object>> avenants = new ArrayList<>();
+        final List<Map<String, Object>> evaluations = new ArrayList<>();
+        final List<Map<String, Object>> revaluations = new ArrayList<>();
+
+        Contract(ContractSigned signed) {
+            this.signed = signed;
+            this.option = signed.option();
+            this.regulatoryVersion = signed.regulatoryVersion();
+            this.rulebookRevision = signed.rulebookRevision();
+            this.endsOn = signed.endsOn();
+        }
+
+        AsOfView.ContractState state() {
+            return new AsOfView.ContractState(signed.caisseCode(), signed.rpps(), signed.signedOn(), endsOn, option,
+                    signed.activityBand(), regulatoryVersion, rulebookRevision, status, suspendedSince,
+                    terminationNotifiedOn, terminatesOn, List.copyOf(avenants), List.copyOf(evaluations),
+                    List.copyOf(revaluations));
+        }
+    }
+
+    private static final class Assistant {
+        final String id;
+        final LocalDate hiredOn;
+        LocalDate provenOn;
+        LocalDate leftOn;
+        final List<String> qualifications = new ArrayList<>();
+
+        Assistant(String id, LocalDate hiredOn, List<String> qualifications) {
+            this.id = id;
+            this.hiredOn = hiredOn;
+            if (qualifications != null) {
+                this.qualifications.addAll(qualifications);
+            }
+        }
+
+        AsOfView.AssistantState state() {
+            return new AsOfView.AssistantState(id, hiredOn, provenOn, leftOn, List.copyOf(qualifications));
+        }
+    }
+
+    private static final class Line {
+        final PaymentLinePlanned planned;
+        long amountCents;
+        LocalDate dueDate;
+        String status = "PLANNED";
+        String orderId;
+        LocalDate orderedOn;
+        LocalDate answeredOn;
+        String amountParameter;
+        String amountSource;
+        String amountConfidence;
+        String regulatoryVersion;
+        String rulebookRevision;
+        String explanation;
+
+        Line(PaymentLinePlanned planned) {
+            this.planned = planned;
+            this.amountCents = planned.amountCents();
+            this.dueDate = planned.dueDate();
+            this.amountParameter = planned.amountParameter();
+            this.amountSource = planned.amountSource();
+            this.amountConfidence = planned.amountConfidence();
+            this.regulatoryVersion = planned.regulatoryVersion();
+            this.rulebookRevision = planned.rulebookRevision();
+            this.explanation = planned.explanation();
+        }
+
+        Line status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        AsOfView.LineState state() {
+            return new AsOfView.LineState(planned.lineId(), planned.contractYear(), planned.kind(), dueDate,
+                    euros(amountCents), status, orderId, orderedOn, answeredOn, planned.parameter(),
+                    planned.source(), planned.confidence(), amountParameter, amountSource, amountConfidence,
+                    regulatoryVersion, rulebookRevision, explanation);
+        }
+    }
+}

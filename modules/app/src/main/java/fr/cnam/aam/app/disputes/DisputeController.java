@@ -1,0 +1,128 @@
+package fr.cnam.aam.app.disputes;
+
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.kernel.TypedId;
+import fr.cnam.aam.regulation.ParameterValue;
+import fr.cnam.aam.regulation.RegulatoryVersion;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
+import jakarta.validation.Valid;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For dispute handlers: a contract as it stood on a date and as the caisse knew it at an instant, read from the
+ * event streams of its aggregates; the same as a printable report (HTML, PDF). Roles: AUDITOR, or the agent of the
+ * contract's caisse.
+ */
+@RestController
+@RequestMapping("/api/v1/disputes/contracts/{contractId}")
+class DisputeController {
+
+    private final ContractRecord records;
+    private final Clock clock;
+    private final Rulebooks rulebooks;
+
+    DisputeController(ContractRecord records, Clock clock, Rulebooks rulebooks) {
+        this.records = records;
+        this.clock = clock;
+        this.rulebooks = rulebooks;
+    }
+
+    /** {@code asOf}: the date (default today, business time); {@code knownAt}: an ISO instant (default now). */
+    @GetMapping
+    AsOfView asOf(@PathVariable String contractId,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam(required = false) String knownAt) {
+        String id = TypedId.of("Contract", contractId);
+        List<RecordedEvent> record = records.of(id);
+        if (record.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract " + id);
+        }
+        return AsOfFold.view(id, record, asOf != null ? asOf : LocalDate.now(clock), instant(knownAt));
+    }
+
+    /** The report: {@code format=html} (default) or {@code pdf}. */
+    @GetMapping("/report")
+    ResponseEntity<byte[]> report(@PathVariable String contractId,
+                                  @RequestParam(required = false)
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                  @RequestParam(required = false) String knownAt,
+                                  @RequestParam(defaultValue = "html") String format) {
+        AsOfView view = asOf(contractId, asOf, knownAt);
+        return switch (format) {
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                                        .header("Content-Disposition", "inline; filename=\"contestation-"
+                                                + view.contractId().replace(':', '-') + ".pdf\"")
+                                        .body(DisputeReport.pdf(view));
+            case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                                         .body(DisputeReport.html(view).getBytes(StandardCharsets.UTF_8));
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format: html or pdf");
+        };
+    }
+
+    /** The contract's years re-decided under another version or revision, beside what was recorded. */
+    @PostMapping("/what-if")
+    WhatIf whatIf(@PathVariable String contractId, @Valid @RequestBody WhatIfRequest request) {
+        AsOfView recorded = asOf(contractId, LocalDate.now(clock), null);
+        Rulebook rulebook = request.rulebookRevision() == null ? rulebooks.current()
+                : rulebooks.revision(request.rulebookRevision()).orElseThrow(() -> new BusinessRuleViolation(
+                        "REVISION_UNKNOWN", "no rulebook revision " + request.rulebookRevision()));
+        if (request.corrections() != null && !request.corrections().isEmpty()) {
+            Map<String, List<ParameterValue>> corrections = new LinkedHashMap<>();
+            for (WhatIfRequest.Correction c : request.corrections()) {
+                if (!rulebook.has(c.parameter())) {
+                    throw new BusinessRuleViolation("PARAMETER_UNKNOWN", "no parameter " + c.parameter());
+                }
+                corrections.computeIfAbsent(c.parameter(), p -> new ArrayList<>())
+                           .add(new ParameterValue(c.version(), c.from(), c.value(), c.source(), c.confidence()));
+            }
+            rulebook = rulebook.revise(rulebook.revision() + "+what-if", corrections);
+        }
+        RegulatoryVersion version;
+        try {
+            version = request.regulatoryVersion() == null ? null
+                      : RegulatoryVersion.valueOf(request.regulatoryVersion());
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version " + request.regulatoryVersion());
+        }
+        return WhatIfPlanner.whatIf(recorded, version, request.fromYear() == null ? 1 : request.fromYear(),
+                                    rulebook, revision -> revision == null ? rulebooks.current()
+                                                          : rulebooks.revision(revision).orElse(rulebooks.current()));
+    }
+
+    private Instant instant(String knownAt) {
+        if (knownAt == null) {
+            // "known now" on the clock that stamps the events' recording times (Axon's), which is not the
+            // business clock when a rehearsal or a test moves the latter
+            return GenericEventMessage.clock.instant();
+        }
+        try {
+            return Instant.parse(knownAt);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                                              "knownAt: an ISO instant such as 2025-03-10T09:00:00Z");
+        }
+    }
+}
