@@ -40,12 +40,12 @@ import java.util.Map;
 @RequestMapping("/api/v1/disputes/contracts/{contractId}")
 class DisputeController {
 
-    private final ContractRecord records;
+    private final DisputeViews views;
     private final Clock clock;
     private final Rulebooks rulebooks;
 
-    DisputeController(ContractRecord records, Clock clock, Rulebooks rulebooks) {
-        this.records = records;
+    DisputeController(DisputeViews views, Clock clock, Rulebooks rulebooks) {
+        this.views = views;
         this.clock = clock;
         this.rulebooks = rulebooks;
     }
@@ -56,11 +56,11 @@ class DisputeController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   @RequestParam(required = false) String knownAt) {
         String id = TypedId.of("Contract", contractId);
-        List<RecordedEvent> record = records.of(id);
-        if (record.isEmpty()) {
+        AsOfView view = views.asOf(id, asOf != null ? asOf : LocalDate.now(clock), instant(knownAt));
+        if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract " + id);
         }
-        return AsOfFold.view(id, record, asOf != null ? asOf : LocalDate.now(clock), instant(knownAt));
+        return view;
     }
 
     /** The report: {@code format=html} (default) or {@code pdf}. */

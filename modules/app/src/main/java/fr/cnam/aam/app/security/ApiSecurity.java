@@ -3,6 +3,7 @@ package fr.cnam.aam.app.security;
 import fr.cnam.aam.app.web.ProblemJson;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,7 @@ import static fr.cnam.aam.app.security.Roles.STATISTICS;
  * {@code WWW-Authenticate}; a role that may not → 403; both problem+json.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // tools run the app without web
 @EnableConfigurationProperties(SecuritySettings.class)
 class ApiSecurity {
 
