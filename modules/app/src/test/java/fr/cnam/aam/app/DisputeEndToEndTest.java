@@ -252,6 +252,20 @@ class DisputeEndToEndTest {
         Map<String, Object> asRecorded = ok("/api/v1/disputes/contracts/" + id + "/what-if",
                                             "{\"regulatoryVersion\":\"RA_2023\",\"fromYear\":4}");
         assertThat(new BigDecimal(asRecorded.get("totalDifference").toString())).isZero();
+        // what a what-if or a dispute read cannot be: refused with its rule, not a 500
+        ResponseEntity<Map> notAnAmount = JsonPost.post(http, "/api/v1/disputes/contracts/" + id + "/what-if", """
+                {"corrections":[{"parameter":"aid.HALF_TIME.year2","version":"AV7_2019","from":"2019-08-20",
+                 "value":"abc","source":"s","confidence":"unverified"}]}""");
+        assertThat(notAnAmount.getBody()).containsEntry("rule", "CORRECTION_INVALID");
+        ResponseEntity<Map> aVersionStart = JsonPost.post(http, "/api/v1/disputes/contracts/" + id + "/what-if", """
+                {"corrections":[{"parameter":"version.start","version":"AV7_2019","from":"2019-08-20",
+                 "value":"x","source":"s","confidence":"unverified"}]}""");
+        assertThat(aVersionStart.getBody()).containsEntry("rule", "CORRECTION_INVALID");
+        assertThat(JsonPost.post(http, "/api/v1/disputes/contracts/" + id + "/what-if", "{\"fromYear\":9}")
+                           .getBody()).containsEntry("rule", "YEAR_BEYOND_CONTRACT");
+        assertThat(http.getForEntity("/api/v1/disputes/contracts/" + id + "/report?knownAt=9999-01-01T00:00:00Z",
+                                     String.class).getStatusCode().value()).isEqualTo(400);
+
         // computed, never recorded: the contract's record is unchanged
         assertThat(((List<?>) asOf(id, "2025-08-02", Instant.now()).get("timeline")))
                 .hasSameSizeAs((List<?>) ended.get("timeline"));

@@ -67,9 +67,24 @@ final class AsOfFold {
         if (e instanceof ContractTerminated t && contract != null && !t.notifiedOn().isAfter(asOf)) {
             contract.terminationNotifiedOn = t.notifiedOn();
             contract.terminatesOn = t.effectiveOn();
-            if (!t.effectiveOn().isAfter(asOf)) {
+            if (t.effectiveOn().isBefore(asOf)) {
+                // its effective date is the contract's last day (paid, as the schedule counts it): ended after it
                 contract.status = "TERMINATED";
+                contract.suspendedSince = null;
             }
+            return;
+        }
+        if (e instanceof ContractTermReached reached && contract != null) {
+            if (reached.endedOn().isBefore(asOf)) {
+                contract.status = "TERM_REACHED";
+            }
+            return;
+        }
+        if (e instanceof PaymentLinesChanged && !event.inForceOn(asOf)
+            && !event.recordedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(asOf)) {
+            // a re-plan is the schedule's decision when it is recorded (orders follow it at once), even for a
+            // change effective later
+            applyPayment(e);
             return;
         }
         if (!event.inForceOn(asOf)) {
@@ -90,8 +105,6 @@ final class AsOfFold {
         } else if (e instanceof ContractResumed) {
             contract.status = "ACTIVE";
             contract.suspendedSince = null;
-        } else if (e instanceof ContractTermReached) {
-            contract.status = "TERM_REACHED";
         } else if (e instanceof RegulatoryVersionSwitched v) {
             contract.regulatoryVersion = v.toVersion();
             contract.rulebookRevision = v.rulebookRevision();
@@ -148,6 +161,9 @@ final class AsOfFold {
             }
         } else if (e instanceof PaymentOrderIssued o && lines.containsKey(o.lineId())) {
             Line line = lines.get(o.lineId()).status("ORDERED");
+            // what was ordered is the recorded figure, whatever the plan in force on the date said
+            line.amountCents = o.amountCents();
+            line.dueDate = o.dueDate();
             line.orderId = o.orderId();
             line.orderedOn = o.issuedOn();
             line.answeredOn = null;

@@ -40,6 +40,10 @@ import java.util.Map;
 @RequestMapping("/api/v1/disputes/contracts/{contractId}")
 class DisputeController {
 
+    /** The record starts with the scheme (2019) and no instant after 2100 is a question anyone asks. */
+    private static final Instant EARLIEST_KNOWN = Instant.parse("2019-01-01T00:00:00Z");
+    private static final Instant LATEST_KNOWN = Instant.parse("2100-01-01T00:00:00Z");
+
     private final DisputeViews views;
     private final Clock clock;
     private final Rulebooks rulebooks;
@@ -95,6 +99,7 @@ class DisputeController {
                 if (!rulebook.has(c.parameter())) {
                     throw new BusinessRuleViolation("PARAMETER_UNKNOWN", "no parameter " + c.parameter());
                 }
+                CorrectionValues.requireFits(c, rulebook.parameters().get(c.parameter()).unit());
                 corrections.computeIfAbsent(c.parameter(), p -> new ArrayList<>())
                            .add(new ParameterValue(c.version(), c.from(), c.value(), c.source(), c.confidence()));
             }
@@ -118,11 +123,17 @@ class DisputeController {
             // business clock when a rehearsal or a test moves the latter
             return GenericEventMessage.clock.instant();
         }
+        Instant instant;
         try {
-            return Instant.parse(knownAt);
+            instant = Instant.parse(knownAt);
         } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                                               "knownAt: an ISO instant such as 2025-03-10T09:00:00Z");
         }
+        if (instant.isBefore(EARLIEST_KNOWN) || instant.isAfter(LATEST_KNOWN)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "knownAt: between " + EARLIEST_KNOWN + " and "
+                                              + LATEST_KNOWN + " (nothing was recorded outside)");
+        }
+        return instant;
     }
 }

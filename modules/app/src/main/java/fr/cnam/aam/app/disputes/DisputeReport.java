@@ -152,7 +152,15 @@ final class DisputeReport {
         return date == null ? "" : DAY.format(date);
     }
 
+    /** Escaped, and without the characters XML forbids (the PDF renderer parses the page as XHTML). */
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        if (text == null) {
+            return "";
+        }
+        StringBuilder allowed = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                                      || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF)
+            .forEach(allowed::appendCodePoint);
+        return HtmlUtils.htmlEscape(allowed.toString(), "UTF-8");
     }
 }

@@ -14,8 +14,9 @@ import java.util.List;
  */
 final class EffectiveDates {
 
+    // submittedOn before hiredOn: a proof of hiring holds from its submission, not from the hiring it proves
     private static final List<String> NAMES = List.of("effectiveOn", "signedOn", "anniversaryOn", "evaluatedOn",
-            "decidedOn", "recordedOn", "heldOn", "endedOn", "hiredOn", "submittedOn", "leftOn", "startedOn",
+            "decidedOn", "recordedOn", "heldOn", "endedOn", "submittedOn", "hiredOn", "leftOn", "startedOn",
             "obtainedOn", "replacedOn", "on", "dueOn", "issuedOn", "paidOn", "rejectedOn", "assessedOn");
 
     private EffectiveDates() {
@@ -28,21 +29,37 @@ final class EffectiveDates {
         if (payload instanceof PaymentLinesChanged changed) {
             return changed.effectiveOn();
         }
-        if (payload == null || !payload.getClass().isRecord()) {
+        if (payload == null) {
             return null;
         }
-        RecordComponent[] components = payload.getClass().getRecordComponents();
-        for (String name : NAMES) {
-            for (RecordComponent component : components) {
-                if (component.getName().equals(name) && component.getType() == LocalDate.class) {
-                    try {
-                        return (LocalDate) component.getAccessor().invoke(payload);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
+        java.lang.reflect.Method accessor = ACCESSORS.get(payload.getClass()).orElse(null);
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            return (LocalDate) accessor.invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Per event class, once: the accessor of its first dated component of {@link #NAMES}. */
+    private static final ClassValue<java.util.Optional<java.lang.reflect.Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected java.util.Optional<java.lang.reflect.Method> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return java.util.Optional.empty();
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            for (String name : NAMES) {
+                for (RecordComponent component : components) {
+                    if (component.getName().equals(name) && component.getType() == LocalDate.class) {
+                        return java.util.Optional.of(component.getAccessor());
                     }
                 }
             }
+            return java.util.Optional.empty();
         }
-        return null;
-    }
+    };
+
 }

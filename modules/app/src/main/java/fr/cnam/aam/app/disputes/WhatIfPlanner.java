@@ -34,7 +34,16 @@ final class WhatIfPlanner {
         if (contract.signedOn() == null) {
             throw new BusinessRuleViolation("CONTRACT_UNKNOWN", "the contract is not signed");
         }
+        if (contract.endsOn() == null || contract.regulatoryVersion() == null) {
+            // signatures of the first release recorded neither
+            throw new BusinessRuleViolation("CONTRACT_INCOMPLETE", "this contract's signature records no term or "
+                                            + "version: a what-if cannot re-decide it");
+        }
         int years = (int) ChronoUnit.YEARS.between(contract.signedOn(), contract.endsOn().plusDays(1));
+        if (fromYear > years) {
+            throw new BusinessRuleViolation("YEAR_BEYOND_CONTRACT", "the contract has " + years + " years, not "
+                                            + fromYear);
+        }
         List<WhatIf.Year> out = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int year = 1; year <= years; year++) {
