@@ -1,7 +1,6 @@
 package fr.cnam.aam.app.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -33,22 +32,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The demo authorization server (Spring Authorization Server), in the app when no external issuer is configured:
  * the systems of {@code aam.security.demo.clients} get tokens by client credentials at {@code /oauth2/token}, the
  * people of {@code aam.security.demo.users} log in at {@code /login} (authorization code with PKCE, client
  * {@code aam-web}: for the dashboards). Tokens carry {@code roles} and, for an agent, {@code caisse}. The signing
- * key is made at start: tokens do not outlive the process — a demo, not an identity provider.
+ * key is made at start (tokens do not outlive the process) unless {@code aam.security.demo.key-file} keeps it for
+ * several instances ({@link DemoSigningKey}) — a demo, not an identity provider.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // tools run the app without web
@@ -157,11 +151,8 @@ class DemoAuthorizationServer {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource() {
-        KeyPair pair = rsaKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                                                                        .keyID(UUID.randomUUID().toString()).build();
-        return new ImmutableJWKSet<>(new JWKSet(key));
+    JWKSource<SecurityContext> jwkSource(SecuritySettings settings) {
+        return new ImmutableJWKSet<>(new JWKSet(DemoSigningKey.of(settings.demo().keyFile())));
     }
 
     /** The API checks this server's tokens with its keys, in process: no HTTP round trip to itself. */
@@ -173,15 +164,5 @@ class DemoAuthorizationServer {
     @Bean
     AuthorizationServerSettings authorizationServerSettings() {
         return AuthorizationServerSettings.builder().build();
-    }
-
-    private static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

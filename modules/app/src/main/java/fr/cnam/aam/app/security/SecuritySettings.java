@@ -14,11 +14,14 @@ public record SecuritySettings(String rolesClaim, String caisseClaim, Demo demo)
     public SecuritySettings {
         rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
         caisseClaim = caisseClaim == null ? "caisse" : caisseClaim;
-        demo = demo == null ? new Demo(List.of(), List.of()) : demo;
+        demo = demo == null ? new Demo(List.of(), List.of(), null) : demo;
     }
 
-    /** Systems (client credentials) and people (login) of the demo authorization server. */
-    public record Demo(List<Identity> clients, List<Identity> users) {
+    /**
+     * Systems (client credentials) and people (login) of the demo authorization server; {@code keyFile}, when set,
+     * keeps its signing key in a file that several instances share (else a key is made at each start).
+     */
+    public record Demo(List<Identity> clients, List<Identity> users, String keyFile) {
         public Demo {
             clients = clients == null ? List.of() : clients;
             users = users == null ? List.of() : users;
