@@ -48,7 +48,7 @@ class AssistantCalendarTest {
     @BeforeEach
     void startOfTheStory() {
         // the clock is the context's, shared with PaymentsEndToEndTest
-        ((SettableClock) clock).set(Instant.parse("2023-07-05T08:00:00Z"));
+        BusinessTime.today(clock, BusinessTime.CONTEXT_START);
     }
 
     private List<DeadlineMissed> missed(String assistantId) {

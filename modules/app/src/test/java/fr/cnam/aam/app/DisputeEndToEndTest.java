@@ -51,12 +51,12 @@ class DisputeEndToEndTest {
     }
 
     private void today(String date) {
-        ((SettableClock) clock).set(Instant.parse(date + "T08:00:00Z"));
+        BusinessTime.today(clock, date);
     }
 
     @AfterEach
     void backToTheContextsStart() {
-        today("2023-07-05");
+        today(BusinessTime.CONTEXT_START);
     }
 
     private Map<String, Object> ok(String path, String json) {

@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,12 +84,12 @@ class PaymentsEndToEndTest {
 
     /** Business time: orders are issued on the clock's day, and no answer can be dated after it. */
     private void today(String date) {
-        ((SettableClock) clock).set(Instant.parse(date + "T08:00:00Z"));
+        BusinessTime.today(clock, date);
     }
 
     @AfterEach
     void backToTheContextsStart() {
-        today("2023-07-05");
+        today(BusinessTime.CONTEXT_START);
     }
 
     private List<String> run(String upTo) {

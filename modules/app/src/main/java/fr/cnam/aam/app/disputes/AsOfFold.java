@@ -146,14 +146,8 @@ final class AsOfFold {
             for (PaymentLineRevised r : changed.revised()) {
                 Line line = lines.get(r.lineId());
                 if (line != null) {
-                    line.amountCents = r.amountCents();
-                    line.dueDate = r.dueDate();
-                    line.amountParameter = r.amountParameter();
-                    line.amountSource = r.amountSource();
-                    line.amountConfidence = r.amountConfidence();
-                    line.regulatoryVersion = r.regulatoryVersion();
-                    line.rulebookRevision = r.rulebookRevision();
-                    line.explanation = r.reason();
+                    line.figure(r.amountCents(), r.dueDate(), r.amountParameter(), r.amountSource(),
+                                r.amountConfidence(), r.regulatoryVersion(), r.rulebookRevision(), r.reason());
                 }
             }
             for (PaymentLinePlanned p : changed.planned()) {
@@ -299,14 +293,22 @@ final class AsOfFold {
 
         Line(PaymentLinePlanned planned) {
             this.planned = planned;
-            this.amountCents = planned.amountCents();
-            this.dueDate = planned.dueDate();
-            this.amountParameter = planned.amountParameter();
-            this.amountSource = planned.amountSource();
-            this.amountConfidence = planned.amountConfidence();
-            this.regulatoryVersion = planned.regulatoryVersion();
-            this.rulebookRevision = planned.rulebookRevision();
-            this.explanation = planned.explanation();
+            figure(planned.amountCents(), planned.dueDate(), planned.amountParameter(), planned.amountSource(),
+                   planned.amountConfidence(), planned.regulatoryVersion(), planned.rulebookRevision(),
+                   planned.explanation());
+        }
+
+        /** The line's figure and the rule behind it, as planned or as last revised. */
+        void figure(long amountCents, LocalDate dueDate, String amountParameter, String amountSource,
+                    String amountConfidence, String regulatoryVersion, String rulebookRevision, String explanation) {
+            this.amountCents = amountCents;
+            this.dueDate = dueDate;
+            this.amountParameter = amountParameter;
+            this.amountSource = amountSource;
+            this.amountConfidence = amountConfidence;
+            this.regulatoryVersion = regulatoryVersion;
+            this.rulebookRevision = rulebookRevision;
+            this.explanation = explanation;
         }
 
         Line status(String status) {

@@ -111,8 +111,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
             }
             byte[] body = CachedBodyRequest.readAtMost(request, maxBodyBytes);
             if (body == null) {
-                ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than "
-                                  + maxBodyBytes + " bytes", "BODY_TOO_LARGE");
+                ProblemJson.bodyTooLarge(response, maxBodyBytes);
                 return;
             }
             JsonNode json = readOrNull(body);

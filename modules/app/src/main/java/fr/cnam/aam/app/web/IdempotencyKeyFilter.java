@@ -81,8 +81,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         byte[] body = CachedBodyRequest.readAtMost(request, maxBodyBytes);
         if (body == null) {
-            ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than "
-                              + maxBodyBytes + " bytes", "BODY_TOO_LARGE");
+            ProblemJson.bodyTooLarge(response, maxBodyBytes);
             return;
         }
         String fingerprint = fingerprint(request.getRequestURI(), body);

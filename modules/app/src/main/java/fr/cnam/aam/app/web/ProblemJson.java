@@ -19,9 +19,21 @@ public final class ProblemJson {
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail, String rule)
             throws IOException {
+        write(response, status, status.getReasonPhrase(), detail, rule);
+    }
+
+    /** 413 {@code BODY_TOO_LARGE}: the one answer of every filter that meets a body over the limit. */
+    public static void bodyTooLarge(HttpServletResponse response, long maxBodyBytes) throws IOException {
+        // RFC 9110's name for 413 (Spring still says "Payload Too Large")
+        write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
+              "the request body is larger than " + maxBodyBytes + " bytes", "BODY_TOO_LARGE");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+                              String rule) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
+        problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
         if (rule != null) {
