@@ -38,10 +38,12 @@ class ProcessorAdminController {
     private final Clock clock;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
-    ProcessorAdminController(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+    ProcessorAdminController(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.clock = clock;
+        // a rebuild's rate and ETA are measured in the operator's time, not in business time (which a rehearsal
+        // or the demo generator holds still or moves by months)
+        this.clock = Clock.systemUTC();
     }
 
     @GetMapping
@@ -102,9 +104,13 @@ class ProcessorAdminController {
             double seconds = Duration.between(replay.startedAt(), end).toMillis() / 1000.0;
             rate = seconds <= 0 ? null : position / seconds;
         }
+        Double eta = null;
+        if (rate != null && rate > 0 && replay.finishedAt() == null) {
+            eta = Math.max(0, head - (position == null ? 0 : position)) / rate;
+        }
         return new ProcessorStatus(name, processor.isRunning(), replaying, caughtUp, position, head, progress,
                                    replay == null ? null : replay.startedAt(),
-                                   replay == null ? null : replay.finishedAt(), rate, segments);
+                                   replay == null ? null : replay.finishedAt(), rate, segments, eta);
     }
 
     private static ProcessorStatus.Segment segment(EventTrackerStatus status) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param progress       position / head, between 0 and 1
  * @param replayFinishedAt when this instance first saw the replay it started reach the head
  * @param eventsPerSecond during a replay started here: positions covered per second (up to its end)
+ * @param etaSeconds     during a replay started here and not finished: seconds left at that rate
  */
 public record ProcessorStatus(
         String name,
@@ -23,7 +24,8 @@ public record ProcessorStatus(
         Instant replayStartedAt,
         Instant replayFinishedAt,
         Double eventsPerSecond,
-        List<Segment> segments) {
+        List<Segment> segments,
+        Double etaSeconds) {
 
     public record Segment(int segmentId, Long position, Long resetPosition, boolean replaying, boolean caughtUp, String error) {
     }

@@ -19,6 +19,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import static fr.cnam.aam.app.security.Roles.ADMIN;
 import static fr.cnam.aam.app.security.Roles.AUDITOR;
 import static fr.cnam.aam.app.security.Roles.CPAM_AGENT;
+import static fr.cnam.aam.app.security.Roles.NATIONAL_MANAGER;
 import static fr.cnam.aam.app.security.Roles.PAYMENT_SYSTEM;
 import static fr.cnam.aam.app.security.Roles.STATISTICS;
 
@@ -55,7 +56,7 @@ class ApiSecurity {
                     .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/v1/rulebook/revisions").hasRole(ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/v1/rulebook", "/api/v1/rulebook/**")
-                    .hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM, STATISTICS, AUDITOR, ADMIN)
+                    .hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM, STATISTICS, AUDITOR, ADMIN, NATIONAL_MANAGER)
                     .requestMatchers(HttpMethod.POST, "/api/v1/simulations/**")
                     .hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM, STATISTICS, AUDITOR, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/v1/payments/order-runs",
@@ -74,7 +75,15 @@ class ApiSecurity {
                     .hasAnyRole(CPAM_AGENT, AUDITOR)
                     .requestMatchers(HttpMethod.GET, "/api/v1/feed").hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM,
                                                                                 STATISTICS, AUDITOR)
-                    .anyRequest().denyAll());
+                    .requestMatchers(HttpMethod.GET, "/api/v1/dashboard", "/api/v1/dashboard/**")
+                    .hasAnyRole(CPAM_AGENT, AUDITOR, NATIONAL_MANAGER)
+                    // the dashboard's pages and scripts hold no figure: they log in, then read the API with a token
+                    .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                    .anyRequest().denyAll())
+            // scripts only from the app itself: a value shown on a page can never run as a script
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 

@@ -13,13 +13,14 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A token's roles claim becomes {@code ROLE_…} authorities (only the five roles of the API: an unknown role grants
+ * A token's roles claim becomes {@code ROLE_…} authorities (only the six roles of the API: an unknown role grants
  * nothing) and its caisse claim a {@code CAISSE_…} authority; the caller's name is the token's subject.
  */
 class CallerAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private static final List<String> KNOWN = List.of(Roles.CPAM_AGENT, Roles.PAYMENT_SYSTEM, Roles.STATISTICS,
-                                                      Roles.AUDITOR, Roles.ADMIN);
+                                                      Roles.AUDITOR, Roles.ADMIN,
+                                                      Roles.NATIONAL_MANAGER);
     private final SecuritySettings settings;
 
     CallerAuthorities(SecuritySettings settings) {

@@ -98,7 +98,7 @@ class DemoAuthorizationServer {
         clients.add(RegisteredClient.withId(WEB_CLIENT).clientId(WEB_CLIENT)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("http://localhost:8080/login/callback")
+                .redirectUris(uris -> uris.addAll(settings.demo().webRedirectUris()))
                 .scope("openid")
                 .clientSettings(ClientSettings.builder().requireProofKey(true).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String STATISTICS = "STATISTICS";
     /** Reads everything, every caisse. */
     public static final String AUDITOR = "AUDITOR";
+    /** The national office's managers: the dashboards of every caisse, nothing else. */
+    public static final String NATIONAL_MANAGER = "NATIONAL_MANAGER";
     /** Replays, dead letters, rulebook revisions. */
     public static final String ADMIN = "ADMIN";
 

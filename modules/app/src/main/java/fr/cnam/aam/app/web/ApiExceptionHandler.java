@@ -48,6 +48,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(RequestRefused.class)
+    ProblemDetail refused(RequestRefused e) {
+        ProblemDetail problem = problem(e.status(), "Request refused", e.getMessage());
+        problem.setProperty("rule", e.rule());
+        return problem;
+    }
+
     @ExceptionHandler(MissingParameter.class)
     ProblemDetail parameterMissing(MissingParameter e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Regulatory parameter missing",

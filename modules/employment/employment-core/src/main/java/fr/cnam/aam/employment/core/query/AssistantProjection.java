@@ -46,7 +46,7 @@ class AssistantProjection {
             return;
         }
         Document view = new Document("_id", e.assistantId()).append("assistantId", e.assistantId())
-                .append("contractIds", e.contractIds()).append("employerType", e.employerType())
+                .append("caisseCode", e.caisseCode()).append("contractIds", e.contractIds()).append("employerType", e.employerType())
                 .append("weeklyHours", e.weeklyHours()).append("hiredOn", str(e.hiredOn()))
                 .append("qualifications", new ArrayList<>(e.qualifications()))
                 .append("formerSecretary", e.formerSecretary()).append("replacesAssistantId", e.replacesAssistantId())

@@ -1,0 +1,145 @@
+package fr.cnam.aam.app.dashboard;
+
+import fr.cnam.aam.contracting.api.ContractAmended;
+import fr.cnam.aam.contracting.api.ContractRenewed;
+import fr.cnam.aam.contracting.api.ContractResumed;
+import fr.cnam.aam.contracting.api.ContractSigned;
+import fr.cnam.aam.contracting.api.ContractSuspended;
+import fr.cnam.aam.contracting.api.ContractTermReached;
+import fr.cnam.aam.contracting.api.ContractTerminated;
+import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
+import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The contracts as the dashboards count them (collection {@code dashboard_contracts}): one flat document per
+ * contract with what the figures group by (caisse, département, specialty, option, version), the dates it was in
+ * force under each option and version (for the series over time), its suspension and its evaluations. Each event
+ * is applied once: a document keeps the sequence number of the last event applied, a replayed one is skipped.
+ * Rebuilt from the events by a replay of processing group {@value #GROUP}.
+ */
+@Component
+@ProcessingGroup(DashboardProjection.GROUP)
+class DashboardProjection {
+
+    static final String GROUP = "dashboard";
+    static final String CONTRACTS = "dashboard_contracts";
+
+    private final MongoTemplate mongo;
+
+    DashboardProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ContractSigned e, @SequenceNumber long sequence) {
+        if (mongo.findById(e.contractId(), Document.class, CONTRACTS) != null) {
+            return;
+        }
+        mongo.save(new Document("_id", e.contractId()).append("caisseCode", e.caisseCode())
+                .append("departement", e.departement()).append("specialty", e.specialty())
+                .append("option", e.option()).append("regulatoryVersion", e.regulatoryVersion())
+                .append("status", "ACTIVE").append("signedOn", str(e.signedOn()))
+                .append("startsOn", str(e.startsOn())).append("endsOn", str(e.endsOn()))
+                .append("options", new ArrayList<>(List.of(change(e.startsOn(), "option", e.option()))))
+                .append("versions", new ArrayList<>(List.of(change(e.startsOn(), "version", e.regulatoryVersion()))))
+                .append("evaluations", new ArrayList<>()).append("seq", sequence), CONTRACTS);
+    }
+
+    @EventHandler
+    void on(ContractAmended e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> {
+            c.put("option", e.option());
+            c.getList("options", Document.class).add(change(e.effectiveOn(), "option", e.option()));
+        });
+    }
+
+    @EventHandler
+    void on(RegulatoryVersionSwitched e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> {
+            c.put("regulatoryVersion", e.toVersion());
+            c.getList("versions", Document.class).add(change(e.effectiveOn(), "version", e.toVersion()));
+        });
+    }
+
+    @EventHandler
+    void on(ContractSuspended e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> c.append("status", "SUSPENDED")
+                                               .append("suspendedSince", str(e.effectiveOn()))
+                                               .append("suspensionReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(ContractResumed e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> {
+            c.put("status", "ACTIVE");
+            c.remove("suspendedSince");
+            c.remove("suspensionReason");
+        });
+    }
+
+    @EventHandler
+    void on(ContractTerminated e, @SequenceNumber long sequence) {
+        // in force until the day before its effective date: a doctor's notice keeps it running meanwhile
+        update(e.contractId(), sequence, c -> c.append("status", "TERMINATED").append("endedOn", str(e.effectiveOn()))
+                                               .append("terminatedBy", e.by()).append("terminationReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(ContractTermReached e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> c.append("status", "TERM_REACHED")
+                                               .append("endedOn", str(e.endedOn().plusDays(1))));
+    }
+
+    @EventHandler
+    void on(ContractRenewed e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> {
+            c.put("status", "ACTIVE");
+            c.put("endsOn", str(e.newTermEndsOn()));
+            c.remove("endedOn");
+        });
+    }
+
+    @EventHandler
+    void on(ObjectivesEvaluated e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> c.getList("evaluations", Document.class).add(
+                new Document("contractYear", e.contractYear()).append("evaluatedOn", str(e.evaluatedOn()))
+                        .append("achievementRate", e.achievementRate()).append("aidCents", e.aidCents())
+                        .append("modulatedAidCents", e.modulatedAidCents())));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), CONTRACTS);
+    }
+
+    private void update(String contractId, long sequence, Consumer<Document> change) {
+        Document contract = mongo.findById(contractId, Document.class, CONTRACTS);
+        if (contract == null || contract.get("seq", Number.class).longValue() >= sequence) {
+            return; // not signed here (cannot happen in order) or already applied
+        }
+        change.accept(contract);
+        contract.put("seq", sequence);
+        mongo.save(contract, CONTRACTS);
+    }
+
+    private static Document change(LocalDate from, String field, String value) {
+        return new Document("from", str(from)).append(field, value);
+    }
+
+    private static String str(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}
