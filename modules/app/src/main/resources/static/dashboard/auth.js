@@ -33,7 +33,7 @@ const Auth = (() => {
     sessionStorage.setItem(RETURN_TO, window.location.pathname + window.location.search);
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
     const query = new URLSearchParams({
-      response_type: 'code', client_id: CLIENT, redirect_uri: redirectUri(), scope: 'openid',
+      response_type: 'code', client_id: CLIENT, redirect_uri: redirectUri(),
       code_challenge: base64url(new Uint8Array(digest)), code_challenge_method: 'S256', state: state
     });
     window.location.assign('/oauth2/authorize?' + query.toString());
@@ -42,6 +42,9 @@ const Auth = (() => {
 
   async function completeLogin() {
     const params = new URLSearchParams(window.location.search);
+    if (params.get('error')) {
+      throw new Error(params.get('error_description') || params.get('error'));
+    }
     if (!params.get('code') || params.get('state') !== sessionStorage.getItem(STATE)) {
       throw new Error('réponse de connexion invalide');
     }

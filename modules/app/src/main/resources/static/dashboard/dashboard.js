@@ -90,7 +90,8 @@
            {label: 'ETP', data: territories.map(t => t.fte)}],
           {onClick: index => drillDown(scope.caisse ? {departement: territories[index].key}
                                                      : {caisse: territories[index].key})});
-    fill('by-specialty', view.bySpecialty.map(b => [b.label, numbers.format(b.contracts), numbers.format(b.fte)]));
+    fill('by-specialty', view.bySpecialty.map(b => [Labels.of('specialty', b.key), numbers.format(b.contracts),
+                                                    numbers.format(b.fte)]));
     fill('by-suspension', view.suspensionsByReason.map(b => [b.label, numbers.format(b.contracts)]));
   }
 
@@ -209,6 +210,8 @@
             : column.key === 'version' ? Labels.of('version', value)
             : column.key === 'option' ? Labels.of('option', value)
             : column.key === 'kind' && state.table === 'deadlines' ? Labels.of('deadline', value)
+            : column.key === 'kind' ? Labels.of('kind', value)
+            : column.key === 'specialty' ? Labels.of('specialty', value)
             : value === null || value === undefined ? '' : String(value);
         tr.appendChild(td);
       });
@@ -221,15 +224,30 @@
     $('next').disabled = table.page + 1 >= pages;
   }
 
+  // a list of the codes where the page knows them (statuses, versions, options, kinds), free text otherwise
+  const CHOICES = {
+    contracts: {status: ['ACTIVE', 'SUSPENDED', 'TERMINATED', 'TERM_REACHED'], version: Object.keys(Labels.version),
+                option: Object.keys(Labels.option), specialty: Object.keys(Labels.specialty)},
+    deadlines: {kind: Object.keys(Labels.deadline), status: ['OPEN', 'MET', 'MET_LATE', 'MISSED']},
+    orders: {kind: Object.keys(Labels.kind)}
+  };
+  const LABELS_OF = {status: 'status', version: 'version', option: 'option', specialty: 'specialty'};
+
   function renderFilters() {
     const form = $('filters');
     form.replaceChildren(...FILTERABLE[state.table].filter(key => key !== 'departement').map(key => {
       const label = document.createElement('label');
-      label.textContent = key + ' ';
-      const input = document.createElement('input');
+      label.textContent = Labels.of('filter', key) + ' ';
+      const codes = (CHOICES[state.table] || {})[key];
+      const kindOf = key === 'kind' ? (state.table === 'deadlines' ? 'deadline' : 'kind') : LABELS_OF[key];
+      const input = codes ? document.createElement('select') : document.createElement('input');
       input.name = key;
+      if (codes) {
+        input.append(new Option('Tous', ''), ...codes.map(code => new Option(Labels.of(kindOf, code), code)));
+      } else {
+        input.size = 14;
+      }
       input.value = state.filters[key] || '';
-      input.size = 14;
       input.addEventListener('change', () => {
         state.filters[key] = input.value.trim();
         state.page = 0;

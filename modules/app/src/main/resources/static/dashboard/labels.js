@@ -6,6 +6,11 @@ const Labels = {
            TWO_FULL_TIME: '2 ETP'},
   status: {ACTIVE: 'En cours', SUSPENDED: 'Suspendu', TERMINATED: 'Résilié', TERM_REACHED: 'Arrivé à terme',
            OPEN: 'Ouverte', MET: 'Respectée', MET_LATE: 'Respectée en retard', MISSED: 'Dépassée'},
+  specialty: {MEDECINE_GENERALE: 'Médecine générale', CARDIOLOGIE: 'Cardiologie', PEDIATRIE: 'Pédiatrie',
+              PSYCHIATRIE: 'Psychiatrie', GYNECOLOGIE: 'Gynécologie', OPHTALMOLOGIE: 'Ophtalmologie'},
+  kind: {ADVANCE: 'Avance', BALANCE: 'Solde', AT_ANNIVERSARY: 'Anniversaire', COMPLEMENT: 'Complément',
+         RECOVERY: 'Récupération'},
+  filter: {status: 'Statut', version: 'Version', option: 'Option', specialty: 'Spécialité', kind: 'Nature'},
   deadline: {hiringProof: "Justificatif d'embauche", trainingStart: 'Entrée en formation',
              qualification: 'Qualification', secretaryReplacement: 'Remplacement du secrétariat'},
   of(kind, code) {

@@ -15,7 +15,17 @@ import java.time.Instant;
 class ClockConfiguration {
 
     @Bean
-    Clock clock(@Value("${aam.clock.start:}") String start) {
-        return start.isBlank() ? Clock.systemUTC() : new SettableClock(Instant.parse(start));
+    Clock clock(@Value("${aam.clock.start:}") String start,
+                @Value("${aam.demo.generate.doctors:0}") int demoDoctors) {
+        if (!start.isBlank()) {
+            return new SettableClock(Instant.parse(start));
+        }
+        if (demoDoctors > 0) {
+            // the demo generator moves business time through 2019–2026, then back to the present
+            SettableClock clock = new SettableClock(Instant.now());
+            clock.followSystemClock();
+            return clock;
+        }
+        return Clock.systemUTC();
     }
 }

@@ -23,8 +23,16 @@ public final class SettableClock extends Clock {
         now.set(instant);
     }
 
+    /**
+     * From now on, the system's time: the demo generator walks business time through past years, then hands the
+     * running app back to the present.
+     */
+    public void followSystemClock() {
+        now.set(null);
+    }
+
     public void advance(Duration duration) {
-        now.updateAndGet(i -> i.plus(duration));
+        now.updateAndGet(i -> (i != null ? i : Clock.systemUTC().instant()).plus(duration));
     }
 
     @Override
@@ -39,6 +47,7 @@ public final class SettableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        Instant instant = now.get();
+        return instant != null ? instant : Clock.systemUTC().instant();
     }
 }

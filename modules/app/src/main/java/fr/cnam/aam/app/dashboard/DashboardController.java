@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The dashboards' figures, tables and live stream (roles {@code CPAM_AGENT} — its caisse —, {@code AUDITOR},
  * {@code NATIONAL_MANAGER}). Figures are computed from the projections' last loaded snapshot, on the business date
- * of the injected clock, and kept per generation: asking again costs a map lookup.
+ * of the injected clock, and kept per snapshot: asking again costs a map lookup.
  */
 @RestController
 @RequestMapping("/api/v1/dashboard")
@@ -53,7 +53,8 @@ class DashboardController {
         DashboardView.Scope scope = DashboardAccess.scopeOf(Caller.current(), caisse, departement);
         DashboardSnapshot snapshot = snapshots.current();
         LocalDate today = LocalDate.now(clock);
-        String key = snapshot.generation() + "|" + today + "|" + scope.caisse() + "|" + scope.departement();
+        // per loaded snapshot: figuresLoadedAt says when the figures shown were read from the projections
+        String key = snapshot.loadedAt() + "|" + today + "|" + scope.caisse() + "|" + scope.departement();
         DashboardView view = views.get(key);
         if (view == null) {
             if (views.size() >= CACHED_VIEWS) {
@@ -125,7 +126,7 @@ class DashboardController {
     }
 
     /** Server-sent events: {@code figures} each time the figures change. */
-    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping("/stream") // an SseEmitter answers text/event-stream; a refusal, problem+json
     SseEmitter stream(@RequestParam(required = false) String caisse) {
         DashboardAccess.scopeOf(Caller.current(), caisse, null);
         return stream.open();
