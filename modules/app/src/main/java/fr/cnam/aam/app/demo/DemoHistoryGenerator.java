@@ -63,6 +63,7 @@ class DemoHistoryGenerator {
     private final ObjectProvider<JWKSource<SecurityContext>> keys;
     private final WebServerApplicationContext web;
     private volatile boolean finished;
+    private volatile Map<String, Long> refusals = Map.of();
 
     DemoHistoryGenerator(@Value("${aam.demo.generate.doctors}") int doctors,
                          @Value("${aam.demo.generate.seed:2019}") long seed,
@@ -87,6 +88,11 @@ class DemoHistoryGenerator {
         return finished;
     }
 
+    /** The requests of the last run the rules refused, by path and rule. */
+    Map<String, Long> refusals() {
+        return refusals;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (doctors <= 0) {
@@ -102,7 +108,8 @@ class DemoHistoryGenerator {
         thread.start();
     }
 
-    private void run() {
+    /** Generates from the month the state names (the first, on a new store) to today; resumable at any point. */
+    void run() {
         SettableClock business = (SettableClock) clock;
         LocalDate today = LocalDate.now(Clock.systemUTC());
         DemoApi api = new DemoApi("http://127.0.0.1:" + web.getWebServer().getPort(),
@@ -154,6 +161,7 @@ class DemoHistoryGenerator {
         } catch (Exception e) {
             LOG.error("demo generator stopped at {}: run it again to resume", month, e);
         } finally {
+            refusals = api.refusals();
             pool.shutdownNow();
             business.followSystemClock();
             finished = true;
