@@ -45,12 +45,15 @@ const Auth = (() => {
     if (params.get('error')) {
       throw new Error(params.get('error_description') || params.get('error'));
     }
-    if (!params.get('code') || params.get('state') !== sessionStorage.getItem(STATE)) {
+    const state = sessionStorage.getItem(STATE);
+    const verifier = sessionStorage.getItem(VERIFIER);
+    // only the answer to a login this tab started: a code sent by someone else (no state here) is refused
+    if (!params.get('code') || !state || !verifier || params.get('state') !== state) {
       throw new Error('réponse de connexion invalide');
     }
     const body = new URLSearchParams({
       grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(), client_id: CLIENT,
-      code_verifier: sessionStorage.getItem(VERIFIER)
+      code_verifier: verifier
     });
     const answer = await fetch('/oauth2/token', {method: 'POST', body: body});
     if (!answer.ok) {

@@ -61,6 +61,9 @@ class DashboardApiTest {
         Signatures.assessAndSign(commands, a, caisse, "FULL_TIME", LocalDate.of(2023, 6, 1));
         Signatures.assessAndSign(commands, b, caisse, "HALF_TIME", LocalDate.of(2023, 6, 15));
         Signatures.assessAndSign(commands, c, caisse, "FULL_TIME", LocalDate.of(2023, 7, 1));
+        ok("/api/v1/assistants", """
+                {"assistantId":"dash-%s","contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"2023-07-03","qualifications":[]}""".formatted(caisse, a));
         BusinessTime.today(clock, "2024-03-01");
         // a reason that looks like a spreadsheet formula: the CSV must not let it run
         ok("/api/v1/contracts/" + b + "/suspensions",
@@ -68,6 +71,15 @@ class DashboardApiTest {
         ok("/api/v1/contracts/" + c + "/termination",
            "{\"by\":\"DOCTOR\",\"reason\":\"départ\",\"notifiedOn\":\"2024-03-01\"}");
         BusinessTime.today(clock, "2024-06-01");
+        // the schedules a payments policy plans from the signatures
+        for (String contract : List.of(a, b, c)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/payments/contracts/" + contract,
+                    auditor(), String.class).getBody(), body -> body != null && body.contains("lineId"));
+        }
+        Map run = JsonPost.post(http, "/api/v1/payments/order-runs",
+                "{\"upTo\":\"2024-06-01\",\"caisseCode\":\"" + caisse + "\"}").getBody();
+        List<String> ordered = (List<String>) run.get("orders");
+        assertThat(ordered).as("A's lines due by then: " + run).isNotEmpty();
 
         Map view = await().atMost(Duration.ofSeconds(30)).until(() -> figures("?caisse=" + caisse, auditor()),
                 v -> v != null && ((Map) v.get("totals")).get("signedTotal").equals(3)
@@ -94,6 +106,8 @@ class DashboardApiTest {
 
         Map ofDepartement = figures("?caisse=" + caisse + "&departement=13", auditor());
         assertThat(((Map) ofDepartement.get("totals")).get("signedTotal")).isEqualTo(0);
+        assertThat(((Map) figures("?caisse=" + caisse + "&departement=75", auditor()).get("totals"))
+                .get("signedTotal")).isEqualTo(3);
 
         // tables: sorted, filtered, paged
         Map newest = table("contracts?caisse=" + caisse + "&sort=signedOn&dir=desc&size=2", auditor());
@@ -125,6 +139,19 @@ class DashboardApiTest {
         assertThat(((Map) figures("", agent).get("scope")).get("caisse")).as("an agent's own caisse by default")
                 .isEqualTo(caisse);
         assertRefused("/api/v1/dashboard?caisse=751", agent, 403, "CAISSE_NOT_YOURS");
+        // the agent's tables: its caisse's orders and assistants' deadlines, and only those
+        Map orders = await().atMost(Duration.ofSeconds(30)).until(() -> table("orders?size=200", agent),
+                                                                  t -> t.get("total").equals(ordered.size()));
+        assertThat(((List<Map>) orders.get("rows")).stream().map(r -> r.get("orderId")).toList())
+                .containsExactlyInAnyOrderElementsOf(ordered);
+        Map deadlines = table("deadlines?size=200", agent);
+        assertThat((List<Map>) deadlines.get("rows")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r).containsEntry("caisse", caisse).containsEntry("contractId", a));
+        String otherAgent = operator.token("agent-other", List.of("CPAM_AGENT"), "T000001");
+        assertThat(((List<Map>) table("deadlines?size=200", otherAgent).get("rows")).stream()
+                       .map(r -> r.get("contractId")).toList()).doesNotContain(a);
+        assertThat(((List<Map>) table("orders?size=200", otherAgent).get("rows")).stream()
+                       .map(r -> r.get("orderId")).toList()).doesNotContainAnyElementsOf(ordered);
         assertRefused("/api/v1/dashboard/tables/contracts?caisse=751", agent, 403, "CAISSE_NOT_YOURS");
         assertRefused("/api/v1/dashboard/stream?caisse=751", agent, 403, "CAISSE_NOT_YOURS");
         assertRefused("/api/v1/dashboard", operator.token("payments", List.of("PAYMENT_SYSTEM"), null), 403,

@@ -128,7 +128,8 @@ class DashboardController {
     /** Server-sent events: {@code figures} each time the figures change. */
     @GetMapping("/stream") // an SseEmitter answers text/event-stream; a refusal, problem+json
     SseEmitter stream(@RequestParam(required = false) String caisse) {
-        DashboardAccess.scopeOf(Caller.current(), caisse, null);
-        return stream.open();
+        Caller caller = Caller.current();
+        DashboardAccess.scopeOf(caller, caisse, null);
+        return stream.open(caller == null ? "" : caller.principal());
     }
 }

@@ -63,8 +63,9 @@ final class DashboardFigures {
         List<DeadlineRow> deadlines = deadlinesIn(snapshot, scope);
         List<ContractRow> inForce = contracts.stream().filter(c -> c.inForceOn(today)).toList();
 
-        long suspended = inForce.stream().filter(c -> "SUSPENDED".equals(c.status())).count();
-        long ended = contracts.stream().filter(c -> !c.inForceOn(today) && !c.startsOn().isAfter(today)).count();
+        long suspended = inForce.stream().filter(c -> c.suspendedOn(today)).count();
+        long ended = contracts.stream().filter(c -> c.startsOn() != null && !c.startsOn().isAfter(today)
+                                                    && !c.inForceOn(today)).count();
         double fte = inForce.stream().mapToDouble(c -> AidOptionShares.fteOf(c.optionOn(today))).sum();
         long committed = 0;
         long due = 0;
@@ -136,7 +137,7 @@ final class DashboardFigures {
     /** Month by month from the first start to today's month. */
     private static List<MonthOfContracts> months(List<ContractRow> contracts, LocalDate today) {
         List<MonthOfContracts> months = new ArrayList<>();
-        LocalDate first = contracts.stream().map(ContractRow::startsOn).filter(d -> !d.isAfter(today))
+        LocalDate first = contracts.stream().map(ContractRow::startsOn).filter(d -> d != null && !d.isAfter(today))
                                    .min(Comparator.naturalOrder()).orElse(null);
         if (first == null) {
             return months;
@@ -175,7 +176,8 @@ final class DashboardFigures {
     private static List<MonthOfPayments> payments(List<LineRow> lines, List<ContractRow> contracts,
                                                   LocalDate today) {
         Map<YearMonth, long[]> months = new TreeMap<>();
-        LocalDate first = contracts.stream().map(ContractRow::startsOn).min(Comparator.naturalOrder()).orElse(today);
+        LocalDate first = contracts.stream().map(ContractRow::startsOn).filter(java.util.Objects::nonNull)
+                                   .min(Comparator.naturalOrder()).orElse(today);
         // from the first contract to a year ahead: what is already due in the coming months shows too
         YearMonth last = YearMonth.from(today).plusMonths(12);
         for (YearMonth m = YearMonth.from(first.isAfter(today) ? today : first); !m.isAfter(last); m = m.plusMonths(1)) {
@@ -239,7 +241,7 @@ final class DashboardFigures {
     }
 
     private static List<Breakdown> suspensions(List<ContractRow> inForce, LocalDate today) {
-        return breakdown(inForce.stream().filter(c -> "SUSPENDED".equals(c.status())).toList(),
+        return breakdown(inForce.stream().filter(c -> c.suspendedOn(today)).toList(),
                          ContractRow::suspensionReason, today, Function.identity());
     }
 

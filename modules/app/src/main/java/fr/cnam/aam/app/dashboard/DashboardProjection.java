@@ -26,8 +26,10 @@ import java.util.function.Consumer;
 /**
  * The contracts as the dashboards count them (collection {@code dashboard_contracts}): one flat document per
  * contract with what the figures group by (caisse, département, specialty, option, version), the dates it was in
- * force under each option and version (for the series over time), its suspension and its evaluations. Each event
- * is applied once: a document keeps the sequence number of the last event applied, a replayed one is skipped.
+ * force under each option and version (for the series over time), its last suspension with the dates it holds
+ * between, its last day once ended, and its evaluations. Dates are kept as the events give them and read against
+ * the day asked (a suspension or a termination recorded ahead of its date is not in force before it). Each event is
+ * applied once: a document keeps the sequence number of the last event applied, a replayed one is skipped.
  * Rebuilt from the events by a replay of processing group {@value #GROUP}.
  */
 @Component
@@ -48,13 +50,16 @@ class DashboardProjection {
         if (mongo.findById(e.contractId(), Document.class, CONTRACTS) != null) {
             return;
         }
+        // a first-release signature (revision 1) carried no start or end: it starts on its signature, its end is
+        // unknown here (the contract stays counted until its termination or term is recorded)
+        LocalDate start = e.startsOn() != null ? e.startsOn() : e.signedOn();
         mongo.save(new Document("_id", e.contractId()).append("caisseCode", e.caisseCode())
                 .append("departement", e.departement()).append("specialty", e.specialty())
                 .append("option", e.option()).append("regulatoryVersion", e.regulatoryVersion())
                 .append("status", "ACTIVE").append("signedOn", str(e.signedOn()))
-                .append("startsOn", str(e.startsOn())).append("endsOn", str(e.endsOn()))
-                .append("options", new ArrayList<>(List.of(change(e.startsOn(), "option", e.option()))))
-                .append("versions", new ArrayList<>(List.of(change(e.startsOn(), "version", e.regulatoryVersion()))))
+                .append("startsOn", str(start)).append("endsOn", str(e.endsOn()))
+                .append("options", new ArrayList<>(List.of(change(start, "option", e.option()))))
+                .append("versions", new ArrayList<>(List.of(change(start, "version", e.regulatoryVersion()))))
                 .append("evaluations", new ArrayList<>()).append("seq", sequence), CONTRACTS);
     }
 
@@ -74,33 +79,35 @@ class DashboardProjection {
         });
     }
 
+    /** The status is the term's (ACTIVE, TERMINATED, TERM_REACHED); a suspension is read from its own dates. */
     @EventHandler
     void on(ContractSuspended e, @SequenceNumber long sequence) {
-        update(e.contractId(), sequence, c -> c.append("status", "SUSPENDED")
-                                               .append("suspendedSince", str(e.effectiveOn()))
-                                               .append("suspensionReason", e.reason()));
-    }
-
-    @EventHandler
-    void on(ContractResumed e, @SequenceNumber long sequence) {
         update(e.contractId(), sequence, c -> {
-            c.put("status", "ACTIVE");
-            c.remove("suspendedSince");
-            c.remove("suspensionReason");
+            c.append("suspendedFrom", str(e.effectiveOn())).append("suspensionReason", e.reason());
+            c.remove("resumedFrom");
         });
     }
 
     @EventHandler
+    void on(ContractResumed e, @SequenceNumber long sequence) {
+        update(e.contractId(), sequence, c -> c.append("resumedFrom", str(e.effectiveOn())));
+    }
+
+    @EventHandler
     void on(ContractTerminated e, @SequenceNumber long sequence) {
-        // in force until the day before its effective date: a doctor's notice keeps it running meanwhile
-        update(e.contractId(), sequence, c -> c.append("status", "TERMINATED").append("endedOn", str(e.effectiveOn()))
+        // the effective date is the last day in force, as the payment schedule counts it (it is still paid):
+        // a doctor's notice keeps the contract running until then
+        update(e.contractId(), sequence, c -> c.append("status", "TERMINATED").append("lastDay", str(e.effectiveOn()))
                                                .append("terminatedBy", e.by()).append("terminationReason", e.reason()));
     }
 
     @EventHandler
     void on(ContractTermReached e, @SequenceNumber long sequence) {
-        update(e.contractId(), sequence, c -> c.append("status", "TERM_REACHED")
-                                               .append("endedOn", str(e.endedOn().plusDays(1))));
+        update(e.contractId(), sequence, c -> {
+            if (!"TERMINATED".equals(c.getString("status"))) {
+                c.append("status", "TERM_REACHED").append("lastDay", str(e.endedOn()));
+            }
+        });
     }
 
     @EventHandler
@@ -108,7 +115,7 @@ class DashboardProjection {
         update(e.contractId(), sequence, c -> {
             c.put("status", "ACTIVE");
             c.put("endsOn", str(e.newTermEndsOn()));
-            c.remove("endedOn");
+            c.remove("lastDay");
         });
     }
 

@@ -22,15 +22,36 @@ final class DashboardRows {
     record Evaluation(int contractYear, LocalDate evaluatedOn, int achievementRate) {
     }
 
+    /**
+     * A contract as the dashboards read it. {@code status} is the term's (ACTIVE, TERMINATED, TERM_REACHED);
+     * {@code lastDay} its last day in force once ended (still paid); the last suspension holds from
+     * {@code suspendedFrom} to the day before {@code resumedFrom}.
+     */
     record ContractRow(String contractId, String caisse, String departement, String specialty, String option,
                        String version, String status, LocalDate signedOn, LocalDate startsOn, LocalDate endsOn,
-                       LocalDate endedOn, LocalDate suspendedSince, String suspensionReason, List<Change> options,
-                       List<Change> versions, List<Evaluation> evaluations) {
+                       LocalDate lastDay, LocalDate suspendedFrom, LocalDate resumedFrom, String suspensionReason,
+                       List<Change> options, List<Change> versions, List<Evaluation> evaluations) {
 
-        /** In force on {@code day}: started, and not yet ended (a term ends the day after its last day). */
+        /** In force on {@code day}: started, and not past its last day (or its term's, when none is recorded). */
         boolean inForceOn(LocalDate day) {
-            LocalDate end = endedOn != null ? endedOn : endsOn.plusDays(1);
-            return !startsOn.isAfter(day) && day.isBefore(end);
+            LocalDate end = lastDay != null ? lastDay : endsOn;
+            return startsOn != null && !startsOn.isAfter(day) && (end == null || !day.isAfter(end));
+        }
+
+        boolean suspendedOn(LocalDate day) {
+            return inForceOn(day) && suspendedFrom != null && !suspendedFrom.isAfter(day)
+                   && (resumedFrom == null || day.isBefore(resumedFrom));
+        }
+
+        /** ACTIVE, SUSPENDED, TERMINATED, TERM_REACHED or SIGNED (not started yet) on {@code day}. */
+        String statusOn(LocalDate day) {
+            if (startsOn == null || startsOn.isAfter(day)) {
+                return "SIGNED";
+            }
+            if (!inForceOn(day)) {
+                return "TERMINATED".equals(status) ? "TERMINATED" : "TERM_REACHED";
+            }
+            return suspendedOn(day) ? "SUSPENDED" : "ACTIVE";
         }
 
         String optionOn(LocalDate day) {
@@ -45,7 +66,8 @@ final class DashboardRows {
             // the change with the latest date on or before the day; of two with that date, the later recorded
             Change best = null;
             for (Change change : changes) {
-                if (!change.from().isAfter(day) && (best == null || !change.from().isBefore(best.from()))) {
+                if (change.from() != null && !change.from().isAfter(day)
+                    && (best == null || !change.from().isBefore(best.from()))) {
                     best = change;
                 }
             }
@@ -60,11 +82,14 @@ final class DashboardRows {
                 evaluations.add(new Evaluation(e.getInteger("contractYear", 0), date(e.getString("evaluatedOn")),
                                                e.getInteger("achievementRate", 0)));
             }
+            LocalDate signedOn = date(d.getString("signedOn"));
+            LocalDate startsOn = d.getString("startsOn") != null ? date(d.getString("startsOn")) : signedOn;
             return new ContractRow(d.getString("_id"), d.getString("caisseCode"), d.getString("departement"),
                     d.getString("specialty"), d.getString("option"), d.getString("regulatoryVersion"),
-                    d.getString("status"), date(d.getString("signedOn")), date(d.getString("startsOn")),
-                    date(d.getString("endsOn")), date(d.getString("endedOn")), date(d.getString("suspendedSince")),
-                    d.getString("suspensionReason"), options, versions, List.copyOf(evaluations));
+                    d.getString("status"), signedOn, startsOn, date(d.getString("endsOn")),
+                    date(d.getString("lastDay")), date(d.getString("suspendedFrom")),
+                    date(d.getString("resumedFrom")), d.getString("suspensionReason"), options, versions,
+                    List.copyOf(evaluations));
         }
 
         private static List<Change> changes(List<Document> stored, String field) {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,10 +36,11 @@ import java.util.function.LongConsumer;
 /**
  * Keeps the dashboards' figures loaded: a background task reloads the three projections they read (contracts of
  * the dashboard, the payment ledger, the assistants) when the event store has moved, once more after it stops
- * moving (projections follow the head by a moment), while one of them is being rebuilt, and every
+ * moving (projections follow the head by a moment), once a rebuild is over, and every
  * {@code aam.dashboard.reload-every-seconds} anyway (another instance may be the one running the projections).
- * A request never waits for a reload, except the very first; a reload that finds other figures starts a new
- * generation and tells the listeners (the live stream).
+ * While one of them is being rebuilt, the last complete figures stay (a half-built projection would show half the
+ * scheme). A request never waits for a reload, except the very first; a reload that finds other figures starts a
+ * new generation and tells the listeners (the live stream), outside the lock.
  */
 @Component
 class DashboardSnapshots {
@@ -49,8 +51,8 @@ class DashboardSnapshots {
     private static final String LINES = "payment_lines";
     private static final String ASSISTANTS = "assistant_views";
     private static final String[] CONTRACT_FIELDS = {"caisseCode", "departement", "specialty", "option",
-            "regulatoryVersion", "status", "signedOn", "startsOn", "endsOn", "endedOn", "suspendedSince",
-            "suspensionReason", "options", "versions", "evaluations", "seq"};
+            "regulatoryVersion", "status", "signedOn", "startsOn", "endsOn", "lastDay", "suspendedFrom",
+            "resumedFrom", "suspensionReason", "options", "versions", "evaluations", "seq"};
     private static final String[] LINE_FIELDS = {"contractId", "caisseCode", "kind", "status", "dueDate",
             "amountCents", "orderId", "orderedOn", "orderedCents", "paidOn", "paidCents"};
     private static final String[] ASSISTANT_FIELDS = {"caisseCode", "contractIds", "status", "deadlines", "version"};
@@ -71,6 +73,7 @@ class DashboardSnapshots {
     });
     private long lastHead = -1;
     private boolean trailing;
+    private boolean wasRebuilding;
     private long lastReloadNanos;
     private long lastFingerprint;
 
@@ -123,25 +126,48 @@ class DashboardSnapshots {
         try {
             long head = head();
             boolean moved = head != lastHead;
+            boolean rebuilding = rebuilding();
             boolean due = System.nanoTime() - lastReloadNanos > reloadEveryMillis * 1_000_000L;
-            if (moved || trailing || rebuilding() || due || current.get() == null) {
-                trailing = moved;
+            if (rebuilding && current.get() != null) {
+                wasRebuilding = true;
+                return;
+            }
+            if (moved || trailing || wasRebuilding || due || current.get() == null) {
+                trailing = moved || wasRebuilding;
+                wasRebuilding = false;
                 lastHead = head;
+                DashboardSnapshot previous = current.get();
+                DashboardSnapshot loaded;
                 synchronized (this) {
-                    reload(head);
+                    loaded = reload(head);
+                }
+                if (previous != null && loaded.generation() != previous.generation()) {
+                    for (LongConsumer listener : listeners) {
+                        listener.accept(loaded.generation());
+                    }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error would otherwise end the scheduled task without a word
             LOG.warn("dashboard figures not reloaded: {}", e.toString());
         }
     }
 
+    /**
+     * Whether a projection read here is being rebuilt: a segment replaying and short of its reset point (Axon keeps
+     * a segment "replaying" until it sees an event past that point, which may never come on a quiet store).
+     */
     private boolean rebuilding() {
         for (String group : GROUPS) {
-            boolean replaying = processing.eventProcessor(group, StreamingEventProcessor.class)
-                                          .map(StreamingEventProcessor::isReplaying).orElse(false);
-            if (replaying) {
-                return true;
+            var processor = processing.eventProcessor(group, StreamingEventProcessor.class);
+            if (processor.isEmpty()) {
+                continue;
+            }
+            for (var status : processor.get().processingStatus().values()) {
+                long position = status.getCurrentPosition().orElse(-1);
+                if (status.isReplaying() && status.getResetPosition().isPresent()
+                    && position < status.getResetPosition().getAsLong()) {
+                    return true;
+                }
             }
         }
         return false;
@@ -161,8 +187,14 @@ class DashboardSnapshots {
             fingerprint[0] = 31 * fingerprint[0] + Objects.hash(d.getString("_id"), d.get("status"),
                                                                 d.get("amountCents"), d.get("dueDate"));
         });
+        Map<String, String> caisseOf = new java.util.HashMap<>();
+        contracts.forEach(c -> caisseOf.put(c.contractId(), c.caisse()));
         readAll(ASSISTANTS, ASSISTANT_FIELDS, d -> {
-            deadlines.addAll(DashboardRows.deadlinesOf(d));
+            // assistants' views written before they carried their caisse: the caisse of their contract
+            for (DeadlineRow row : DashboardRows.deadlinesOf(d)) {
+                deadlines.add(row.caisse() != null ? row : new DeadlineRow(row.assistantId(), row.contractId(),
+                        caisseOf.get(row.contractId()), row.kind(), row.dueOn(), row.status()));
+            }
             fingerprint[0] = 31 * fingerprint[0] + Objects.hash(d.getString("_id"), d.get("version"));
         });
         lastReloadNanos = System.nanoTime();
@@ -173,9 +205,6 @@ class DashboardSnapshots {
         DashboardSnapshot snapshot = DashboardSnapshot.of(generation, Instant.now(), head, contracts, lines,
                                                           deadlines);
         current.set(snapshot);
-        if (changed && previous != null) {
-            listeners.forEach(listener -> listener.accept(generation));
-        }
         return snapshot;
     }
 

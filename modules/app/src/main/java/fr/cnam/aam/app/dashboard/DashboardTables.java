@@ -29,7 +29,7 @@ final class DashboardTables {
             text("contractId", "Contrat"), text("caisse", "Caisse"), text("departement", "Département"),
             text("specialty", "Spécialité"), text("option", "Option"), number("fte", "ETP"),
             text("version", "Version"), text("status", "Statut"), text("signedOn", "Signé le"),
-            text("startsOn", "Début"), text("endsOn", "Fin prévue"), text("endedOn", "Fin effective"),
+            text("startsOn", "Début"), text("endsOn", "Fin prévue"), text("lastDay", "Dernier jour"),
             text("suspensionReason", "Motif de suspension"), number("lastAchievementRate", "Dernier taux d'atteinte (%)"));
     private static final List<Column> DEADLINES = List.of(
             text("assistantId", "Assistant"), text("contractId", "Contrat"), text("caisse", "Caisse"),
@@ -66,15 +66,17 @@ final class DashboardTables {
                     row.put("caisse", c.caisse());
                     row.put("departement", c.departement());
                     row.put("specialty", c.specialty());
-                    row.put("option", c.option());
-                    row.put("fte", AidOptionShares.fteOf(c.option()));
-                    row.put("version", c.version());
-                    row.put("status", c.status());
+                    // as on the business date, as the figures count it (an avenant dated ahead is not yet in force)
+                    String option = c.optionOn(today);
+                    row.put("option", option);
+                    row.put("fte", Math.round(AidOptionShares.fteOf(option) * 100) / 100.0);
+                    row.put("version", c.versionOn(today));
+                    row.put("status", c.statusOn(today));
                     row.put("signedOn", str(c.signedOn()));
                     row.put("startsOn", str(c.startsOn()));
                     row.put("endsOn", str(c.endsOn()));
-                    row.put("endedOn", str(c.endedOn()));
-                    row.put("suspensionReason", c.suspensionReason());
+                    row.put("lastDay", str(c.lastDay()));
+                    row.put("suspensionReason", c.suspendedOn(today) ? c.suspensionReason() : null);
                     row.put("lastAchievementRate", c.evaluations().isEmpty() ? null
                             : c.evaluations().get(c.evaluations().size() - 1).achievementRate());
                     rows.add(row);

@@ -83,8 +83,15 @@ final class DemoApi {
                 .header("Authorization", "Bearer " + token(caisse)).GET().build();
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() / 100 == 2 ? JSON.readTree(answer.body()) : null;
+            if (answer.statusCode() / 100 == 2) {
+                return JSON.readTree(answer.body());
+            }
+            refusals.computeIfAbsent("GET " + path.replaceAll("\\?.*", "") + " HTTP_" + answer.statusCode(),
+                                     k -> new LongAdder()).increment();
+            return null;
         } catch (IOException e) {
+            refusals.computeIfAbsent("GET " + path.replaceAll("\\?.*", "") + " " + e.getClass().getSimpleName(),
+                                     k -> new LongAdder()).increment();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

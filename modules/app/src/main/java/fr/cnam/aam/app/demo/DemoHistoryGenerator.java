@@ -65,13 +65,17 @@ class DemoHistoryGenerator {
     private volatile boolean finished;
     private volatile Map<String, Long> refusals = Map.of();
 
+    private final String clockStart;
+
     DemoHistoryGenerator(@Value("${aam.demo.generate.doctors}") int doctors,
+                         @Value("${aam.clock.start:}") String clockStart,
                          @Value("${aam.demo.generate.seed:2019}") long seed,
                          @Value("${aam.demo.generate.threads:4}") int threads, Clock clock, MongoTemplate mongo,
                          EventProcessingConfiguration processing, EventStore eventStore,
                          ContractCalendar contractCalendar, AssistantCalendar assistantCalendar,
                          ObjectProvider<JWKSource<SecurityContext>> keys, WebServerApplicationContext web) {
         this.doctors = doctors;
+        this.clockStart = clockStart;
         this.seed = seed;
         this.threads = Math.max(1, threads);
         this.clock = clock;
@@ -98,9 +102,17 @@ class DemoHistoryGenerator {
         if (doctors <= 0) {
             return;
         }
-        if (!(clock instanceof SettableClock) || keys.getIfAvailable() == null) {
-            LOG.error("the demo generator needs the app's own business clock and its demo authorization server "
-                      + "(no external issuer): not started");
+        if (!(clock instanceof SettableClock) || !clockStart.isBlank() || keys.getIfAvailable() == null) {
+            LOG.error("the demo generator needs the app's own business clock (no aam.clock.start) and its demo "
+                      + "authorization server (no external issuer): not started");
+            return;
+        }
+        long head = eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0L);
+        if (head > 0 && mongo.findAll(Document.class, STATE).isEmpty()) {
+            // it moves business time and writes thousands of contracts: only on a store it started itself
+            LOG.error("the demo generator runs on an empty store or one it filled: this store holds {} events and "
+                      + "no generator state, not started", head + 1);
+            finished = true;
             return;
         }
         Thread thread = new Thread(this::run, "demo-generator");
@@ -114,13 +126,15 @@ class DemoHistoryGenerator {
         LocalDate today = LocalDate.now(Clock.systemUTC());
         DemoApi api = new DemoApi("http://127.0.0.1:" + web.getWebServer().getPort(),
                                   new NimbusJwtEncoder(keys.getObject()));
+        String stateId = "seed-" + seed + "-doctors-" + doctors;
+        Document state = mongo.findById(stateId, Document.class, STATE);
+        // the cohort is drawn once, up to the month before the first run: a run resumed later draws the same one
+        LocalDate lastSignature = state != null && state.getString("lastSignature") != null
+                ? LocalDate.parse(state.getString("lastSignature")) : YearMonth.from(today).minusMonths(1).atDay(1);
         List<DemoDoctor> cohort = new ArrayList<>();
-        LocalDate lastSignature = YearMonth.from(today).minusMonths(1).atDay(1);
         for (int n = 1; n <= doctors; n++) {
             cohort.add(DemoDoctor.of(seed, n, lastSignature));
         }
-        String stateId = "seed-" + seed + "-doctors-" + doctors;
-        Document state = mongo.findById(stateId, Document.class, STATE);
         YearMonth first = YearMonth.from(DemoDoctor.FIRST_SIGNATURE);
         YearMonth month = state == null ? first : YearMonth.parse(state.getString("nextMonth"));
         YearMonth last = YearMonth.from(today);
@@ -128,6 +142,9 @@ class DemoHistoryGenerator {
         if (state != null) {
             LOG.info("demo generator: resuming at {} ({} doctors, seed {})", month, doctors, seed);
         } else {
+            // recorded before the first request: a run killed in its first month is resumed, not refused
+            mongo.save(new Document("_id", stateId).append("nextMonth", month.toString()).append("doctors", doctors)
+                               .append("seed", seed).append("lastSignature", lastSignature.toString()), STATE);
             LOG.info("demo generator: {} doctors, seed {}, from {} to {}", doctors, seed, first, last);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -150,10 +167,18 @@ class DemoHistoryGenerator {
                 settle();
                 fireCalendars();
                 settle();
-                payOrders(api, month, end);
+                List<Future<?>> payments = new ArrayList<>();
+                for (String caisse : DemoDoctor.caisses()) { // the caisses' runs side by side, as separate systems
+                    YearMonth paid = month;
+                    payments.add(pool.submit(() -> payOrders(api, caisse, paid, end)));
+                }
+                for (Future<?> done : payments) {
+                    done.get();
+                }
                 settle();
                 mongo.save(new Document("_id", stateId).append("nextMonth", month.plusMonths(1).toString())
-                                   .append("doctors", doctors).append("seed", seed), STATE);
+                                   .append("doctors", doctors).append("seed", seed)
+                                   .append("lastSignature", lastSignature.toString()), STATE);
                 progress.monthDone(month);
             }
             progress.finish();
@@ -173,31 +198,43 @@ class DemoHistoryGenerator {
      * lines already), then its answers to every order awaiting one: most paid, about 3 % rejected (ordered again
      * at a later run).
      */
-    private void payOrders(DemoApi api, YearMonth month, LocalDate end) {
-        for (String caisse : DemoDoctor.caisses()) {
-            api.post(caisse, "/api/v1/payments/order-runs", "demo-" + seed + "-run-" + caisse + "-" + month,
-                     "{\"upTo\":\"" + end + "\",\"caisseCode\":\"" + caisse + "\"}");
-            java.util.Set<String> answered = new java.util.HashSet<>();
-            while (true) {
-                JsonNode awaiting = api.get(caisse, "/api/v1/payments/orders?caisse=" + caisse + "&size=100");
-                List<String> ids = new ArrayList<>();
-                if (awaiting != null) {
-                    awaiting.forEach(order -> ids.add(order.path("orderId").asText()));
-                }
-                ids.removeIf(id -> id.isEmpty() || !answered.add(id));
-                if (ids.isEmpty()) {
-                    break;
-                }
-                for (String id : ids) {
-                    boolean rejected = Math.floorMod((seed + id).hashCode(), 100) < 3;
-                    String answer = rejected
-                            ? "{\"status\":\"rejected\",\"answeredOn\":\"" + end + "\",\"reason\":\"IBAN invalide\"}"
-                            : "{\"status\":\"paid\",\"answeredOn\":\"" + end + "\",\"reference\":\"VIR-" + month
-                              + "\"}";
-                    api.post(caisse, "/api/v1/payments/orders/" + id + "/answer", "demo-" + seed + "-answer-" + id,
-                             answer);
-                }
+    private void payOrders(DemoApi api, String caisse, YearMonth month, LocalDate end) {
+        api.post(caisse, "/api/v1/payments/order-runs", "demo-" + seed + "-run-" + caisse + "-" + month,
+                 "{\"upTo\":\"" + end + "\",\"caisseCode\":\"" + caisse + "\"}");
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        int waits = 0;
+        while (true) {
+            JsonNode awaiting = api.get(caisse, "/api/v1/payments/orders?caisse=" + caisse + "&size=100");
+            List<String> ids = new ArrayList<>();
+            if (awaiting != null) {
+                awaiting.forEach(order -> ids.add(order.path("orderId").asText()));
             }
+            boolean seenAgain = ids.stream().anyMatch(answered::contains);
+            ids.removeIf(id -> id.isEmpty() || !answered.add(id)); // an answer refused is not asked again
+            if (ids.isEmpty()) {
+                if (!seenAgain || ++waits > 50) {
+                    return;
+                }
+                sleep(100); // the ledger has not taken the answers in yet: the next page is behind them
+                continue;
+            }
+            for (String id : ids) {
+                boolean rejected = Math.floorMod((seed + id).hashCode(), 100) < 3;
+                String answer = rejected
+                        ? "{\"status\":\"rejected\",\"answeredOn\":\"" + end + "\",\"reason\":\"IBAN invalide\"}"
+                        : "{\"status\":\"paid\",\"answeredOn\":\"" + end + "\",\"reference\":\"VIR-" + month + "\"}";
+                api.post(caisse, "/api/v1/payments/orders/" + id + "/answer", "demo-" + seed + "-answer-" + id,
+                         answer);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -23,11 +23,12 @@ class DashboardFiguresTest {
 
     private static final LocalDate TODAY = LocalDate.of(2024, 6, 15);
 
-    private static ContractRow contract(String id, String caisse, LocalDate start, LocalDate endedOn, String status,
+    private static ContractRow contract(String id, String caisse, LocalDate start, LocalDate lastDay, String status,
                                         List<Change> options, List<Change> versions, List<Evaluation> evaluations) {
         return new ContractRow(id, caisse, "75", "MEDECINE_GENERALE", options.get(options.size() - 1).value(),
                                versions.get(versions.size() - 1).value(), status, start, start,
-                               start.plusYears(5).minusDays(1), endedOn, null, null, options, versions, evaluations);
+                               start.plusYears(5).minusDays(1), lastDay, null, null, null, options, versions,
+                               evaluations);
     }
 
     private static LineRow line(String id, String contractId, String kind, String status, String due, long amount,
@@ -44,7 +45,7 @@ class DashboardFiguresTest {
                         new Change(LocalDate.of(2024, 1, 1), "FULL_TIME")),
                 List.of(new Change(LocalDate.of(2023, 1, 10), "AV7_2019"),
                         new Change(LocalDate.of(2023, 6, 1), "RA_2023")), List.of());
-        ContractRow ended = contract("B", "751", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 9, 1), "TERMINATED",
+        ContractRow ended = contract("B", "751", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 8, 31), "TERMINATED",
                 List.of(new Change(LocalDate.of(2023, 3, 1), "ONE_THIRD_TIME")),
                 List.of(new Change(LocalDate.of(2023, 3, 1), "AV7_2019")), List.of());
         DashboardSnapshot snapshot = DashboardSnapshot.of(1, Instant.EPOCH, 0, List.of(amended, ended), List.of(),
@@ -55,7 +56,7 @@ class DashboardFiguresTest {
         assertThat(months.keySet()).contains("2023-01", "2024-06").doesNotContain("2022-12", "2024-07");
         assertThat(months.get("2023-05").byVersion()).isEqualTo(Map.of("AV7_2019", 2L));
         assertThat(months.get("2023-06").byVersion()).isEqualTo(Map.of("AV7_2019", 1L, "RA_2023", 1L));
-        // 1/2 + 1/3 ETP while both run; B's last day is 31 August
+        // 1/2 + 1/3 ETP while both run; B's last day in force (still paid) is 31 August
         assertThat(months.get("2023-08").fte()).isEqualTo(0.83);
         assertThat(months.get("2023-09").contracts()).isEqualTo(1);
         assertThat(months.get("2023-12").fteByOption()).isEqualTo(Map.of("HALF_TIME", 0.5));
@@ -63,6 +64,38 @@ class DashboardFiguresTest {
         assertThat(view.totals().contractsInForce()).isEqualTo(1);
         assertThat(view.totals().ended()).isEqualTo(1);
         assertThat(view.byCaisse()).extracting(DashboardView.Breakdown::key).containsExactly("751");
+    }
+
+    @Test
+    void aSuspensionOrATerminationCountsFromItsDateNotFromItsRecording() {
+        LocalDate start = LocalDate.of(2023, 1, 10);
+        List<Change> half = List.of(new Change(start, "HALF_TIME"));
+        List<Change> ra = List.of(new Change(start, "RA_2023"));
+        // suspended from 1 July (recorded ahead), resumed from 1 September
+        ContractRow suspended = new ContractRow("S", "751", "75", "MEDECINE_GENERALE", "HALF_TIME", "RA_2023",
+                "ACTIVE", start, start, start.plusYears(5).minusDays(1), null, LocalDate.of(2024, 7, 1),
+                LocalDate.of(2024, 9, 1), "congé", half, ra, List.of());
+        // a first-release signature: no end known, counted until an end is recorded
+        ContractRow undated = new ContractRow("U", "751", "75", "MEDECINE_GENERALE", "HALF_TIME", "RA_2023",
+                "ACTIVE", start, start, null, null, null, null, null, half, ra, List.of());
+        // terminated, last day 30 June: in force on its last day, ended the next
+        ContractRow terminated = contract("T", "751", start, LocalDate.of(2024, 6, 30), "TERMINATED", half, ra,
+                                          List.of());
+        DashboardSnapshot snapshot = DashboardSnapshot.of(1, Instant.EPOCH, 0,
+                List.of(suspended, undated, terminated), List.of(), List.of());
+        DashboardView.Scope nation = new DashboardView.Scope(null, null, null);
+        DashboardView june = DashboardFigures.compute(snapshot, nation, LocalDate.of(2024, 6, 30));
+        assertThat(june.totals().contractsInForce()).isEqualTo(3);
+        assertThat(june.totals().suspended()).as("not before its date").isZero();
+        DashboardView july = DashboardFigures.compute(snapshot, nation, LocalDate.of(2024, 7, 15));
+        assertThat(july.totals().contractsInForce()).isEqualTo(2);
+        assertThat(july.totals().ended()).isEqualTo(1);
+        assertThat(july.totals().suspended()).isEqualTo(1);
+        assertThat(july.suspensionsByReason()).extracting(DashboardView.Breakdown::key).containsExactly("congé");
+        assertThat(suspended.statusOn(LocalDate.of(2024, 7, 15))).isEqualTo("SUSPENDED");
+        assertThat(terminated.statusOn(LocalDate.of(2024, 7, 1))).isEqualTo("TERMINATED");
+        DashboardView september = DashboardFigures.compute(snapshot, nation, LocalDate.of(2024, 9, 1));
+        assertThat(september.totals().suspended()).as("resumed on 1 September").isZero();
     }
 
     @Test
