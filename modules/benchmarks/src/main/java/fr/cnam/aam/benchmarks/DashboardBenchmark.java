@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -251,14 +250,7 @@ public final class DashboardBenchmark {
     }
 
     private static void print(String label, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-44s %8.2f %8.2f %8.2f %8.2f%n", label, ms(sorted, 0.50), ms(sorted, 0.95),
-                          ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+        Percentiles.print(label, nanos, 0.50, 0.95, 0.99);
     }
 
     /** HTTP calls with the token; a non-2xx answer stops the run (a benchmark of errors measures nothing). */

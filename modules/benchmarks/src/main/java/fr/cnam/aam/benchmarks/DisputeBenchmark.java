@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -102,14 +101,7 @@ public final class DisputeBenchmark {
     }
 
     private static void print(String label, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-42s %8.2f %8.2f %8.2f %8.2f%n", label, ms(sorted, 0.50), ms(sorted, 0.90),
-                          ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+        Percentiles.print(label, nanos, 0.50, 0.90, 0.99);
     }
 
     /** A realistic record, written as the aggregates would have (one domain stream each, in sequence). */

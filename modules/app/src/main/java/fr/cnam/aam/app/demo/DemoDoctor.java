@@ -71,7 +71,7 @@ record DemoDoctor(int number, String id, String rpps, String caisse, String depa
         int fileActive = cardiologist ? 1500 + random.nextInt(1500) : mt + 400 + random.nextInt(900);
         return new DemoDoctor(number, "demo-" + seed + "-" + number, rpps, caisse[0], caisse[1], specialty, signedOn,
                               option, zone, mt, fileActive, random.nextDouble() < 0.3,
-                              random.nextDouble() < 0.85, random.nextGaussian() * 0.12 + 0.14, switchOn, amendOn,
+                              random.nextDouble() < 0.85, random.nextGaussian() * 0.12 + 0.22, switchOn, amendOn,
                               suspendOn, resumeOn, terminateOn);
     }
 

@@ -78,7 +78,8 @@ class ApiSecurity {
                     .requestMatchers(HttpMethod.GET, "/api/v1/dashboard", "/api/v1/dashboard/**")
                     .hasAnyRole(CPAM_AGENT, AUDITOR, NATIONAL_MANAGER)
                     // the dashboard's pages and scripts hold no figure: they log in, then read the API with a token
-                    .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**",
+                                     "/default-ui.css", "/favicon.ico").permitAll() // the login page's style
                     .anyRequest().denyAll())
             // scripts only from the app itself: a value shown on a page can never run as a script
             .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
