@@ -96,7 +96,7 @@ class DashboardBrowserTest {
     /** Opens {@code page}, which sends the browser to the login form; logs in; lands back on the page. */
     private void logIn(WebDriver browser, String page, String user) {
         browser.get(base() + page);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = waitFor(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user); // demo users' password: their name (README)
@@ -104,8 +104,15 @@ class DashboardBrowserTest {
         wait.until(d -> d.getCurrentUrl().startsWith(base() + page.split("\\?")[0]));
     }
 
+    /** A wait that looks again when the page re-rendered what it looked at (the pages redraw as figures change). */
+    private static WebDriverWait waitFor(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     private static void awaitState(WebDriver browser, String state) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> state.equals(
+        waitFor(browser, Duration.ofSeconds(60)).until(d -> state.equals(
                 d.findElement(By.tagName("body")).getAttribute("data-state")));
     }
 
@@ -144,7 +151,8 @@ class DashboardBrowserTest {
 
     /** Waits until the page and the API show the same generation, then compares every figure. */
     private void assertPageShowsTheApisFigures(WebDriver browser, String query, String token) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).ignoreException(StaleElementReferenceException.class)
+               .untilAsserted(() -> {
             JsonNode view = api("/api/v1/dashboard" + query, token);
             String shown = browser.findElement(By.tagName("body")).getAttribute("data-generation");
             assertThat(shown).isEqualTo(view.get("generation").asText());
@@ -192,7 +200,7 @@ class DashboardBrowserTest {
 
         // drill down to caisse 751 from the caisse list
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("caisse"))).selectByValue("751");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("scope-title")).getText()
+        waitFor(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("scope-title")).getText()
                                                                        .contains("Paris"));
         assertPageShowsTheApisFigures(browser, "?caisse=751", auditor);
         // the table's filter and sorting, as the API answers them
@@ -200,18 +208,18 @@ class DashboardBrowserTest {
                 .selectByValue("HALF_TIME");
         String halfTime = api("/api/v1/dashboard/tables/contracts?caisse=751&option=HALF_TIME", auditor).get("total")
                 .asText();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> halfTime.equals(
+        waitFor(browser, Duration.ofSeconds(20)).until(d -> halfTime.equals(
                 d.findElement(By.id("page-info")).getAttribute("data-total")));
         browser.findElement(By.cssSelector("#detail th[data-column=signedOn]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector("#detail th[data-column=signedOn]")).getText().endsWith("▲"));
+        waitFor(browser, Duration.ofSeconds(20)).until(d -> d.findElement(
+                By.cssSelector("#detail th[data-column=signedOn]")).getText().endsWith("▲"));
         String before = kpis(browser).get("contractsInForce");
 
         // live: a contract signed now shows without a reload (the page's own marker survives)
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         Signatures.assessAndSign(commands, "Contract:web-751-live-" + UUID.randomUUID(), "751", "FULL_TIME",
                                  LocalDate.of(2023, 6, 1));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !before.equals(kpis(d).get("contractsInForce")));
+        waitFor(browser, Duration.ofSeconds(20)).until(d -> !before.equals(kpis(d).get("contractsInForce")));
         assertThat(Integer.parseInt(kpis(browser).get("contractsInForce"))).isEqualTo(Integer.parseInt(before) + 1);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
                 .as("updated in place").isEqualTo(true);
@@ -251,11 +259,15 @@ class DashboardBrowserTest {
         logIn(browser, "/dashboard/admin.html", "admin.user");
         awaitState(browser, "ready");
         By dashboardRow = By.cssSelector("tr[data-processor=dashboard]");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(dashboardRow));
-        browser.findElement(dashboardRow).findElement(By.tagName("button")).click();
+        waitFor(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(dashboardRow));
+        // the table is redrawn every second: find the button and click it in one go
+        waitFor(browser, Duration.ofSeconds(30)).until(d -> {
+            d.findElement(dashboardRow).findElement(By.tagName("button")).click();
+            return true;
+        });
         browser.switchTo().alert().accept();
         // the page shows it replaying, then caught up with the head
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        waitFor(browser, Duration.ofSeconds(60)).until(d -> {
             WebElement row = d.findElement(dashboardRow);
             return "false".equals(row.getAttribute("data-replaying"))
                    && row.getAttribute("data-position").equals(row.getAttribute("data-head"))

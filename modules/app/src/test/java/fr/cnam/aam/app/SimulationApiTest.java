@@ -46,6 +46,49 @@ class SimulationApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theCollectiveAidOfAGroupOfThreeGpsFinancingTwoEtp() {
+        // regulation.md §3b (S38, secondary): average MT ≥ 775 (700 + 800 + 825 = 3 × 775); 38 000 / 28 000 /
+        // 22 000 € per ETP; objectives +260 MT and +110 file active per ETP; year 3 reached +390 / +220: pro rata
+        // of the mean of 75 % and 100 % (the combination is an unverified inference, flagged)
+        ResponseEntity<Map> r = post("/api/v1/simulations/collective", """
+                {"date":"2026-04-01","structure":"SCM","etp":2,"approvedTrainingSite":false,
+                 "members":[{"rpps":"A","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":700,"fileActive":1400},
+                            {"rpps":"B","specialty":"MEDECINE_GENERALE","sector":"SECTOR_2_OPTAM","mtPatients":800,"fileActive":1500},
+                            {"rpps":"C","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":825,"fileActive":1600}],
+                 "achieved":{"contractYear":3,"mtPatients":390,"fileActive":220}}
+                """);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody()).containsEntry("status", "ELIGIBLE").containsEntry("regulatoryVersion", "COLLECTIVE_2026")
+                               .containsEntry("averageMtPatients", 775.0).containsEntry("usesUnverifiedValues", true);
+        assertThat(r.getBody().get("etpCap")).isEqualTo(3);
+        List<Map<String, Object>> years = (List<Map<String, Object>>) r.getBody().get("years");
+        assertThat(years).extracting(y -> y.get("aid")).containsExactly(76000.0, 56000.0, 44000.0, 44000.0, 44000.0);
+        assertThat(years.get(2)).containsEntry("appliedRate", 87.5).containsEntry("modulatedAid", 38500.0);
+        Map<String, Object> objectives = (Map<String, Object>) r.getBody().get("objectives");
+        assertThat(objectives).containsEntry("mtPatientsIncrease", 520).containsEntry("fileActiveIncrease", 220);
+
+        ResponseEntity<Map> tooMany = post("/api/v1/simulations/collective", """
+                {"date":"2026-04-01","structure":"SEL","etp":4,
+                 "members":[{"rpps":"A","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400},
+                            {"rpps":"B","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1500},
+                            {"rpps":"C","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1600}]}
+                """);
+        assertThat(tooMany.getBody()).containsEntry("status", "NOT_ELIGIBLE");
+        assertThat((List<Map<String, Object>>) tooMany.getBody().get("reasons")).extracting(x -> x.get("code"))
+                .contains("ETP_ABOVE_CAP", "STRUCTURE_NOT_ELIGIBLE");
+        assertThat(post("/api/v1/simulations/collective", """
+                {"date":"2026-04-01","structure":"SCM","etp":2.0001,"members":[{"rpps":"A",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}
+                """).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> beforeItsStart = post("/api/v1/simulations/collective", """
+                {"date":"2026-02-24","structure":"SCM","etp":1,"members":[{"rpps":"A",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}
+                """);
+        assertThat(beforeItsStart.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
     void aidOfSeed000InEurosWithTwoDecimals() {
         // SEED-000: 36 000 € then 27 000 €; an assistant costing 2 388 €/month costs 28 656 €/year: net −7 344 €
         ResponseEntity<Map> r = post("/api/v1/simulations/aid", """

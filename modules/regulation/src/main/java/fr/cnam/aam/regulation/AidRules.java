@@ -24,6 +24,10 @@ public final class AidRules {
     public static AidSimulation simulate(AidRequest request, Rulebook rulebook) {
         RegulatoryVersion version = request.version() != null ? request.version()
                                                               : rulebook.versionOn(request.signedOn());
+        if (version.kind() != RegulatoryVersion.Kind.INDIVIDUAL) {
+            throw new BusinessRuleViolation("VERSION_KIND_MISMATCH", "the individual aid is not "
+                    + "decided under " + version + ": the collective aid has its own rules (CollectiveRules)");
+        }
         List<Reason> reasons = new ArrayList<>();
         Resolved open = rulebook.resolve("options.available", version, request.signedOn());
         Resolved second = rulebook.find("options.secondAssistant", version, request.signedOn());
@@ -90,7 +94,8 @@ public final class AidRules {
     private static RegulatoryVersion amountsVersion(RegulatoryVersion version, LocalDate yearStart, Rulebook rulebook) {
         RegulatoryVersion result = version;
         for (RegulatoryVersion later : RegulatoryVersion.values()) {
-            if (later.compareTo(version) <= 0 || rulebook.startOf(later).isAfter(yearStart)) {
+            // only a later text of the same kind revalues a contract (the collective aid is not a revaluation)
+            if (!later.inheritsFrom(version) || later == version || rulebook.startOf(later).isAfter(yearStart)) {
                 continue;
             }
             Resolved revalues = optional(rulebook, "aid.revaluation.atAnniversary", later, yearStart);

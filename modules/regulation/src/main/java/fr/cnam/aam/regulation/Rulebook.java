@@ -139,7 +139,7 @@ public final class Rulebook {
         ParameterValue[] values = lookup.get(name);
         if (values != null) {
             for (ParameterValue value : values) {
-                if (value.version().compareTo(version) <= 0 && !value.from().isAfter(date)) {
+                if (version.inheritsFrom(value.version()) && !value.from().isAfter(date)) {
                     return new Resolved(name, value.value(), value.source(), value.confidence(), value.version());
                 }
             }
@@ -151,16 +151,22 @@ public final class Rulebook {
         return parameters.containsKey(name);
     }
 
-    /** The version a contract signed on {@code date} falls under. */
+    /** The version an individual contract signed on {@code date} falls under. */
     public RegulatoryVersion versionOn(LocalDate date) {
+        return versionOn(date, RegulatoryVersion.Kind.INDIVIDUAL);
+    }
+
+    /** The latest version of that kind started on or before {@code date}. */
+    public RegulatoryVersion versionOn(LocalDate date, RegulatoryVersion.Kind kind) {
         RegulatoryVersion found = null;
         for (Map.Entry<RegulatoryVersion, LocalDate> start : starts.entrySet()) {
-            if (!start.getValue().isAfter(date)) {
+            if (start.getKey().kind() == kind && !start.getValue().isAfter(date)) {
                 found = start.getKey();
             }
         }
         if (found == null) {
-            throw new MissingParameter("version.start", "no regulatory version in force on " + date);
+            throw new MissingParameter("version.start", "no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                                                        + " regulatory version in force on " + date);
         }
         return found;
     }

@@ -112,6 +112,10 @@ class DisputeController {
         } catch (IllegalArgumentException e) {
             throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version " + request.regulatoryVersion());
         }
+        if (version != null && version.kind() != RegulatoryVersion.Kind.INDIVIDUAL) {
+            throw new BusinessRuleViolation("VERSION_KIND_MISMATCH", "an individual contract is not re-decided under "
+                                            + version + " (" + version.kind() + ")");
+        }
         return WhatIfPlanner.whatIf(recorded, version, request.fromYear() == null ? 1 : request.fromYear(),
                                     rulebook, revision -> revision == null ? rulebooks.current()
                                                           : rulebooks.revision(revision).orElse(rulebooks.current()));

@@ -348,6 +348,11 @@ class Contract {
         } catch (IllegalArgumentException e) {
             throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version " + command.toVersion());
         }
+        if (to.kind() != from.kind()) {
+            // the collective aid is another contract, signed by a group: a doctor moves to it by a termination
+            throw new BusinessRuleViolation("VERSION_KIND_MISMATCH", "a contract under " + from + " (" + from.kind()
+                                            + ") cannot move to " + to + " (" + to.kind() + ")");
+        }
         if (to.compareTo(from) <= 0) {
             throw new BusinessRuleViolation("SWITCH_NOT_FORWARD", "a contract under " + from
                                             + " can only move to a later version");
