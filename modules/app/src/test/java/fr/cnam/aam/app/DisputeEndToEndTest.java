@@ -231,7 +231,8 @@ class DisputeEndToEndTest {
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("dossier de contestation", id, "12 600,00 €", "AV7_2019", "RA_2023",
-                                      "S12", "PaymentOrderRejected", "2026-12-02.1", "résilié");
+                                      "S12", "PaymentOrderRejected",
+                                      fr.cnam.aam.regulation.Rulebook.shipped().revision(), "résilié");
         }
 
         // what-if: the caisse considers correcting the Avenant 7 half-time aid of year 2 (13 500 €, S7 art. 9-5-2-2)

@@ -81,6 +81,20 @@ class SimulationApiTest {
                 {"date":"2026-04-01","structure":"SCM","etp":2.0001,"members":[{"rpps":"A",
                  "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}
                 """).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // a member installed in 2010 is a member like another; one installed after the date is not yet one
+        ResponseEntity<Map> longInstalled = post("/api/v1/simulations/collective", """
+                {"date":"2026-04-01","structure":"SCM","etp":1,"members":[{"rpps":"A","installedOn":"2010-09-01",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}
+                """);
+        assertThat(longInstalled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("/api/v1/simulations/collective", """
+                {"date":"2026-04-01","structure":"SCM","etp":1,"members":[{"rpps":"A","installedOn":"2026-05-01",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}
+                """).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("/api/v1/simulations/collective", """
+                {"date":"2026-04-01","structure":"scm","etp":1,"members":[{"rpps":"A",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}
+                """).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<Map> beforeItsStart = post("/api/v1/simulations/collective", """
                 {"date":"2026-02-24","structure":"SCM","etp":1,"members":[{"rpps":"A",
                  "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":900,"fileActive":1400}]}

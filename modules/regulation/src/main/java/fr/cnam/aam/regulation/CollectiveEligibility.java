@@ -64,6 +64,14 @@ final class CollectiveEligibility {
                                    null));
             return;
         }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (GroupMember member : members) {
+            if (!named.add(member.rpps())) {
+                // one doctor counts once: twice would raise the cap and the average
+                refused = true;
+                reasons.add(new Reason("MEMBER_DUPLICATE", member.rpps() + " is named twice", null, null, null));
+            }
+        }
         Resolved specialties = get("collective.member.specialties");
         Resolved sectors = get("collective.member.sectors");
         Resolved noMep = get("collective.member.excludesMep");

@@ -101,9 +101,16 @@ public final class Rulebook {
                 throw new IllegalArgumentException("unknown parameter " + name);
             }
             List<ParameterValue> merged = new ArrayList<>(old.values());
+            java.util.Set<RegulatoryVersion.Kind> kinds = java.util.EnumSet.noneOf(RegulatoryVersion.Kind.class);
+            old.values().forEach(v -> kinds.add(v.version().kind()));
             for (ParameterValue value : values) {
                 if (value.source() == null || value.source().isBlank() || value.confidence() == null) {
                     throw new IllegalArgumentException("a value of " + name + " lacks its source or confidence");
+                }
+                if (kinds.size() == 1 && !kinds.contains(value.version().kind())) {
+                    // a value no contract of that kind would ever read: refused, not stored forever unread
+                    throw new IllegalArgumentException(name + " is a parameter of " + kinds.iterator().next()
+                            + " contracts, not of " + value.version() + " (" + value.version().kind() + ")");
                 }
                 merged.removeIf(v -> v.version() == value.version() && v.from().equals(value.from()));
                 merged.add(value);
@@ -169,6 +176,11 @@ public final class Rulebook {
                                                         + " regulatory version in force on " + date);
         }
         return found;
+    }
+
+    /** Whether this rulebook dates any version of that kind (one begun on an earlier release may not). */
+    public boolean hasVersionsOf(RegulatoryVersion.Kind kind) {
+        return starts.keySet().stream().anyMatch(v -> v.kind() == kind);
     }
 
     public LocalDate startOf(RegulatoryVersion version) {

@@ -103,6 +103,29 @@ class CollectiveRulesTest {
         GroupRequest sel = new GroupRequest(SIGNED, "SEL", List.of(gp("A", 800), gp("B", 800)), 1000, false);
         assertThat(codes(CollectiveRules.decide(sel, rulebook))).contains("STRUCTURE_NOT_ELIGIBLE");
         assertThat(codes(CollectiveRules.decide(group(1000), rulebook))).contains("GROUP_EMPTY");
+        // one doctor named twice would double the cap: refused
+        CollectiveDecision twice = CollectiveRules.decide(group(2000, gp("A", 1500), gp("A", 1500)), rulebook);
+        assertThat(twice.status()).isEqualTo(EligibilityStatus.NOT_ELIGIBLE);
+        assertThat(codes(twice)).contains("MEMBER_DUPLICATE");
+    }
+
+    @Test
+    void aRevisionCannotStoreAValueNoContractOfItsKindWouldRead() {
+        assertThatThrownBy(() -> rulebook.revise("x", java.util.Map.of("collective.aid.perEtp.year1", List.of(
+                new ParameterValue(RegulatoryVersion.CONV_2024, LocalDate.of(2026, 3, 1),
+                                   com.fasterxml.jackson.databind.node.LongNode.valueOf(1L), "test",
+                                   Confidence.UNVERIFIED)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COLLECTIVE");
+        assertThatThrownBy(() -> rulebook.revise("x", java.util.Map.of("options.available", List.of(
+                new ParameterValue(RegulatoryVersion.COLLECTIVE_2026, LocalDate.of(2026, 3, 1),
+                                   com.fasterxml.jackson.databind.node.TextNode.valueOf("FULL_TIME"), "test",
+                                   Confidence.UNVERIFIED)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INDIVIDUAL");
+        // the version starts hold both kinds: a caisse may still date either
+        assertThat(rulebook.revise("x", java.util.Map.of("version.start", List.of(
+                new ParameterValue(RegulatoryVersion.COLLECTIVE_2026, LocalDate.of(2026, 2, 25),
+                                   com.fasterxml.jackson.databind.node.TextNode.valueOf("2026-03-01"), "test",
+                                   Confidence.UNVERIFIED)))).revision()).isEqualTo("x");
     }
 
     @Test

@@ -103,7 +103,11 @@ class DisputeController {
                 corrections.computeIfAbsent(c.parameter(), p -> new ArrayList<>())
                            .add(new ParameterValue(c.version(), c.from(), c.value(), c.source(), c.confidence()));
             }
-            rulebook = rulebook.revise(rulebook.revision() + "+what-if", corrections);
+            try {
+                rulebook = rulebook.revise(rulebook.revision() + "+what-if", corrections);
+            } catch (IllegalArgumentException e) {
+                throw new BusinessRuleViolation("CORRECTION_INVALID", e.getMessage());
+            }
         }
         RegulatoryVersion version;
         try {

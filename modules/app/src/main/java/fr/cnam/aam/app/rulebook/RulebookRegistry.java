@@ -59,6 +59,16 @@ public class RulebookRegistry implements Rulebooks {
         return shipped.revision().equals(name) || Rulebook.earlierShipped().contains(name);
     }
 
+    /**
+     * The rulebook that decides contracts of {@code kind}: the current one when it knows that kind, else the
+     * newest shipped one — a caisse's chain begun on an earlier release never knew the collective aid, and its
+     * corrections cannot concern it. The answer names the revision used either way.
+     */
+    public Rulebook currentFor(fr.cnam.aam.regulation.RegulatoryVersion.Kind kind) {
+        Rulebook current = current();
+        return current.hasVersionsOf(kind) ? current : revision(shipped.revision()).orElse(current);
+    }
+
     @Override
     public synchronized Rulebook current() {
         refresh();

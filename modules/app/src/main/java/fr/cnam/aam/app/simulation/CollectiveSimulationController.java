@@ -8,6 +8,7 @@ import fr.cnam.aam.regulation.CollectiveRules;
 import fr.cnam.aam.regulation.Confidence;
 import fr.cnam.aam.regulation.GroupMember;
 import fr.cnam.aam.regulation.GroupRequest;
+import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
 import fr.cnam.aam.regulation.referential.Specialties;
 import jakarta.validation.Valid;
@@ -16,7 +17,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +45,13 @@ class CollectiveSimulationController {
 
     @PostMapping("/collective")
     Map<String, Object> collective(@Valid @RequestBody CollectiveSimulationRequest r) {
-        Rulebook rulebook = r.rulebookRevision() == null ? registry.current()
+        Rulebook rulebook = r.rulebookRevision() == null ? registry.currentFor(RegulatoryVersion.Kind.COLLECTIVE)
                 : registry.revision(r.rulebookRevision()).orElseThrow(() -> new BusinessRuleViolation(
                         "REVISION_UNKNOWN", "no rulebook revision " + r.rulebookRevision()));
         List<GroupMember> members = r.members().stream().map(m -> {
             Specialties.requireKnown(m.specialty());
             return new GroupMember(m.rpps(), m.specialty(), m.sector().name(), m.mep(), m.mtPatients(),
-                                   m.fileActive(), m.installedOn(), m.hostsDocteurJunior());
+                                   m.fileActive(), installedOn(m, r.date()), m.hostsDocteurJunior());
         }).toList();
         int etpPermille = r.etp().multiply(PER_MILLE).intValueExact(); // three decimals at most: validated
         CollectiveDecision d = CollectiveRules.decide(new GroupRequest(r.date(), r.structure(), members,
@@ -84,6 +90,27 @@ class CollectiveSimulationController {
         body.put("objectives", d.objectives());
         body.put("reasons", d.reasons());
         return body;
+    }
+
+    /**
+     * A member's installation date: any past date (a doctor installed in 2010 is a member like another — the
+     * scheme-start bound of request dates does not apply), not after the simulation's date.
+     */
+    private static LocalDate installedOn(CollectiveSimulationRequest.Member m, LocalDate on) {
+        if (m.installedOn() == null) {
+            return null;
+        }
+        LocalDate installed;
+        try {
+            installed = LocalDate.parse(m.installedOn());
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "members[].installedOn: a date YYYY-MM-DD");
+        }
+        if (installed.isAfter(on) || installed.getYear() < 1900) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                                              "members[].installedOn: on or before the date, and after 1900");
+        }
+        return installed;
     }
 
     private static BigDecimal etp(int permille) {

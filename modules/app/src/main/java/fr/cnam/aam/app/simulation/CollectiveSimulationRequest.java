@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -21,7 +22,8 @@ import java.util.List;
 record CollectiveSimulationRequest(
         @NotNull LocalDate date,
         String rulebookRevision,
-        @NotNull @Size(max = 16) String structure,
+        @NotNull @Pattern(regexp = "[A-Z]{2,8}", message = "a legal form code such as SCM, SCP, SISA")
+        String structure,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Member> members,
         @NotNull @DecimalMin(value = "0.001") @Digits(integer = 4, fraction = 3) BigDecimal etp,
         boolean approvedTrainingSite,
@@ -34,7 +36,7 @@ record CollectiveSimulationRequest(
             boolean mep,
             @NotNull @Min(0) @Max(100_000) Integer mtPatients,
             @NotNull @Min(0) @Max(100_000) Integer fileActive,
-            LocalDate installedOn,
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "a date YYYY-MM-DD") String installedOn,
             boolean hostsDocteurJunior) {
     }
 

@@ -46,6 +46,10 @@ class ShippedRevisionsTest {
                                                                  "caisse-2026-11");
         Rulebook published = registry.current();
         assertThat(published.revision()).isEqualTo("caisse-2026-11");
+        // a chain begun before the collective aid never knew it: collective decisions use the shipped rulebook
+        assertThat(registry.currentFor(RegulatoryVersion.Kind.INDIVIDUAL).revision()).isEqualTo("caisse-2026-11");
+        assertThat(registry.currentFor(RegulatoryVersion.Kind.COLLECTIVE).revision())
+                .isEqualTo(Rulebook.shipped().revision());
         assertThat(published.resolve("threshold.mtPatients.MEDECINE_GENERALE", RegulatoryVersion.CONV_2024,
                                      LocalDate.of(2025, 1, 1)).asInt()).isEqualTo(1200);
         assertThat(published.has("payment.advance.awaitsHiringProof")).as("built on the earlier rulebook").isFalse();
