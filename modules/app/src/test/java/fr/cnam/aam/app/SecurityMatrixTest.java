@@ -75,7 +75,7 @@ class SecurityMatrixTest {
             return Set.of(STATS);
         }
         if (path.startsWith("/api/v1/eligibility/") || path.startsWith("/api/v1/contracts")
-            || path.startsWith("/api/v1/assistants")) {
+            || path.startsWith("/api/v1/assistants") || path.startsWith("/api/v1/collective-contracts")) {
             return method.equals("GET") ? Set.of(AGENT, AUDITOR) : Set.of(AGENT);
         }
         if (path.startsWith("/api/v1/disputes/")) {
@@ -151,7 +151,8 @@ class SecurityMatrixTest {
             path = path.replace("{" + id.getKey() + "}", id.getValue());
         }
         return path.replace("{orderId}", "Order:nobody.Y1.1.1").replace("{name}", "no-such-processor")
-                   .replace("{group}", "no-such-group").replace("{table}", "contracts");
+                   .replace("{group}", "no-such-group").replace("{table}", "contracts")
+                   .replace("{collectiveContractId}", "CollectiveContract:nobody").replace("{rpps}", "10000000009");
     }
 
     @Test

@@ -34,6 +34,7 @@ class TestOperatorTokens implements RestTemplateCustomizer {
     private static final Pattern CONTRACT = Pattern.compile("/api/v1/(?:payments/|disputes/)?contracts/([^/?]+).*");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/v1/eligibility/assessments/([^/?]+)");
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/?]+).*");
+    private static final Pattern COLLECTIVE = Pattern.compile("/api/v1/collective-contracts/([^/?]+).*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NimbusJwtEncoder encoder;
@@ -100,6 +101,8 @@ class TestOperatorTokens implements RestTemplateCustomizer {
                 owner = caisses.ofAssessment(m.group(1));
             } else if ((m = ASSISTANT.matcher(path)).matches()) {
                 owner = caisses.ofAssistant(m.group(1));
+            } else if ((m = COLLECTIVE.matcher(path)).matches()) {
+                owner = caisses.ofCollectiveContract(m.group(1));
             }
         } catch (RuntimeException unreadable) {
             // an id the API will refuse

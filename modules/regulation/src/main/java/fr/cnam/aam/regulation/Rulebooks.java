@@ -7,6 +7,11 @@ public interface Rulebooks {
 
     Rulebook current();
 
+    /** The rulebook that decides contracts of {@code kind} (the current one, unless it never knew that kind). */
+    default Rulebook currentFor(RegulatoryVersion.Kind kind) {
+        return current();
+    }
+
     Optional<Rulebook> revision(String name);
 
     /** Always the one rulebook given: for tools and tests that decide under a known revision. */

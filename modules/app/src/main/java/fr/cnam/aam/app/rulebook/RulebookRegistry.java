@@ -64,6 +64,7 @@ public class RulebookRegistry implements Rulebooks {
      * newest shipped one — a caisse's chain begun on an earlier release never knew the collective aid, and its
      * corrections cannot concern it. The answer names the revision used either way.
      */
+    @Override
     public Rulebook currentFor(fr.cnam.aam.regulation.RegulatoryVersion.Kind kind) {
         Rulebook current = current();
         return current.hasVersionsOf(kind) ? current : revision(shipped.revision()).orElse(current);

@@ -65,10 +65,12 @@ class ApiSecurity {
                     .hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM, AUDITOR)
                     .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/activity").hasRole(STATISTICS)
                     .requestMatchers(HttpMethod.POST, "/api/v1/eligibility/**", "/api/v1/contracts",
-                                     "/api/v1/contracts/**", "/api/v1/assistants", "/api/v1/assistants/**")
+                                     "/api/v1/contracts/**", "/api/v1/assistants", "/api/v1/assistants/**",
+                                     "/api/v1/collective-contracts", "/api/v1/collective-contracts/**")
                     .hasRole(CPAM_AGENT)
                     .requestMatchers(HttpMethod.GET, "/api/v1/eligibility/**", "/api/v1/contracts",
-                                     "/api/v1/contracts/**", "/api/v1/assistants", "/api/v1/assistants/**")
+                                     "/api/v1/contracts/**", "/api/v1/assistants", "/api/v1/assistants/**",
+                                     "/api/v1/collective-contracts/**")
                     .hasAnyRole(CPAM_AGENT, AUDITOR)
                     .requestMatchers(HttpMethod.GET, "/api/v1/disputes/**").hasAnyRole(CPAM_AGENT, AUDITOR)
                     .requestMatchers(HttpMethod.POST, "/api/v1/disputes/contracts/*/what-if")

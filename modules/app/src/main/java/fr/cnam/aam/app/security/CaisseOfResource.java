@@ -27,6 +27,11 @@ public class CaisseOfResource {
         return first(id("Contract", id)) instanceof ContractSigned signed ? signed.caisseCode() : null;
     }
 
+    public String ofCollectiveContract(String id) {
+        return first(id("CollectiveContract", id)) instanceof fr.cnam.aam.contracting.api.CollectiveContractSigned signed
+               ? signed.caisseCode() : null;
+    }
+
     public String ofAssessment(String id) {
         return first(id("Assessment", id)) instanceof EligibilityAssessed assessed ? assessed.caisseCode() : null;
     }

@@ -41,6 +41,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
             Pattern.compile("/api/v1/(?:payments/|disputes/)?contracts/([^/]+)(?:/.*)?");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/v1/eligibility/assessments/([^/]+)");
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/]+)(?:/.*)?");
+    private static final Pattern COLLECTIVE = Pattern.compile("/api/v1/collective-contracts/([^/]+)(?:/.*)?");
     private static final Pattern ACTIVITY = Pattern.compile("/api/v1/contracts/[^/]+/activity");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -68,7 +69,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
         String path = path(request);
         return !(path.startsWith("/api/v1/eligibility/") || path.startsWith("/api/v1/contracts")
                  || path.startsWith("/api/v1/assistants") || path.startsWith("/api/v1/payments/")
-                 || path.startsWith("/api/v1/disputes/")
+                 || path.startsWith("/api/v1/disputes/") || path.startsWith("/api/v1/collective-contracts")
                  || path.equals("/api/v1/feed"));
     }
 
@@ -169,6 +170,10 @@ class CaisseScopeFilter extends OncePerRequestFilter {
         if (contract.matches()) {
             return caisses.ofContract(contract.group(1));
         }
+        Matcher collective = COLLECTIVE.matcher(path);
+        if (collective.matches()) {
+            return caisses.ofCollectiveContract(collective.group(1));
+        }
         Matcher assessment = ASSESSMENT.matcher(path);
         if (assessment.matches()) {
             return caisses.ofAssessment(assessment.group(1));
@@ -205,7 +210,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
 
     private static boolean isCreation(String path) {
         return path.equals("/api/v1/eligibility/assessments") || path.equals("/api/v1/contracts")
-               || path.equals("/api/v1/assistants");
+               || path.equals("/api/v1/assistants") || path.equals("/api/v1/collective-contracts");
     }
 
     private static boolean isList(String path) {

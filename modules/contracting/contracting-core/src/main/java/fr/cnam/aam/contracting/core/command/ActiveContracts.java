@@ -12,7 +12,18 @@ public interface ActiveContracts {
      *
      * @return whether this call took the reservation (false: this contract held it already)
      */
-    boolean reserve(String rpps, String contractId);
+    default boolean reserve(String rpps, String contractId) {
+        return reserve(rpps, contractId, null);
+    }
+
+    /**
+     * As {@link #reserve(String, String)} on {@code on}: a doctor held by a waiting period (after a collective
+     * contract) is free again from its end — before it, WAITING_PERIOD.
+     */
+    boolean reserve(String rpps, String contractId, java.time.LocalDate on);
 
     void release(String rpps, String contractId);
+
+    /** Keeps the doctor reserved by the ended contract until {@code until} (the waiting period after it). */
+    void holdUntil(String rpps, String contractId, java.time.LocalDate until);
 }

@@ -132,7 +132,7 @@ class Contract {
         } catch (MissingParameter e) {
             throw new BusinessRuleViolation("OBJECTIVES_INDETERMINATE", e.getMessage());
         }
-        if (activeContracts.reserve(command.rpps(), command.contractId())) {
+        if (activeContracts.reserve(command.rpps(), command.contractId(), command.signedOn())) {
             // a signature that fails after this point (e.g. the identifier exists) gives the doctor back
             CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(
                     u -> activeContracts.release(command.rpps(), command.contractId())));

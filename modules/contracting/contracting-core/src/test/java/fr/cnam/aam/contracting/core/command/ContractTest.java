@@ -286,7 +286,7 @@ class ContractTest {
     }
 
     /** The refusal names this rule (not only the exception class). */
-    private static org.hamcrest.Matcher<?> violating(String rule) {
+    static org.hamcrest.Matcher<?> violating(String rule) {
         return org.axonframework.test.matchers.Matchers.predicate(
                 e -> e instanceof BusinessRuleViolation violation && rule.equals(violation.rule()));
     }

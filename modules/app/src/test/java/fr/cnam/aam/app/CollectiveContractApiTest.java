@@ -1,0 +1,176 @@
+package fr.cnam.aam.app;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A group of 3 GPs signs the collective aid over the API (regulation.md §3b, S38 — secondary): 2 ETP, 76 000 € in
+ * year 1; a doctor holding an individual contract is refused until that contract is terminated (and settled pro
+ * rata by its payment schedule, as it ends on another date than its anniversary), then joins; an avenant raises
+ * the ETP to 3 within the cap of 4; year 3 is paid pro rata; the end holds every member 2 years, so a member's new
+ * individual signature is refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "aam.clock.start=2023-07-05T08:00:00Z") // the context of AssistantCalendarTest
+@ActiveProfiles("test")
+class CollectiveContractApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Clock clock;
+    @Autowired
+    TestOperatorTokens operator;
+
+    @AfterEach
+    void backToTheContextsStart() {
+        BusinessTime.today(clock, BusinessTime.CONTEXT_START);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private ResponseEntity<Map> post(String path, String json) {
+        return JsonPost.post(http, path, json);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Map ok(String path, String json) {
+        ResponseEntity<Map> answer = post(path, json);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as(path + " → " + answer.getBody()).isTrue();
+        return answer.getBody();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private void refused(String path, String json, String rule) {
+        ResponseEntity<Map> answer = post(path, json);
+        assertThat(answer.getStatusCode().value()).as(path + " → " + answer.getBody()).isEqualTo(422);
+        assertThat(answer.getBody()).containsEntry("rule", rule);
+    }
+
+    private static String member(String rpps, int mtPatients) {
+        return """
+                {"rpps":"%s","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":%d,"fileActive":1500,
+                 "installedOn":"2015-01-01"}""".formatted(rpps, mtPatients);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    @Test
+    void aGroupSignsTakesAMemberFromAnIndividualContractIsPaidProRataAndEndsWithAWaitingPeriod() {
+        String caisse = "T" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
+        String a = Signatures.newRpps();
+        String b = Signatures.newRpps();
+        String c = Signatures.newRpps();
+        // D holds an individual contract signed on 1 June 2023
+        String individual = "Contract:coll-d-" + caisse;
+        String d = Signatures.assessAndSign(commands, individual, caisse, "FULL_TIME", LocalDate.of(2023, 6, 1));
+
+        BusinessTime.today(clock, "2026-04-01");
+        String id = "CollectiveContract:grp-" + caisse;
+        Map signed = ok("/api/v1/collective-contracts", """
+                {"collectiveContractId":"grp-%s","caisseCode":"%s","departement":"75","structure":"SCM",
+                 "companyIdentifier":"751234567","signedOn":"2026-04-01","etp":2,"members":[%s,%s,%s]}
+                """.formatted(caisse, caisse, member(a, 700), member(b, 800), member(c, 825)));
+        assertThat(signed).containsEntry("collectiveContractId", id);
+        Map view = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/collective-contracts/" + id),
+                                                                v -> v != null && v.get("etpCapPermille") != null);
+        // 2 ETP × 38 000 / 28 000 / 22 000 €; objectives 2 × (+260, +110)
+        assertThat((List<Number>) view.get("aidByYearCents")).extracting(Number::longValue)
+                .containsExactly(7_600_000L, 5_600_000L, 4_400_000L, 4_400_000L, 4_400_000L);
+        assertThat(view).containsEntry("mtPatientsIncrease", 520).containsEntry("fileActiveIncrease", 220)
+                        .containsEntry("etpCapPermille", 3000).containsEntry("regulatoryVersion", "COLLECTIVE_2026");
+        // an average of 774 is refused
+        refused("/api/v1/collective-contracts", """
+                {"caisseCode":"%s","departement":"75","structure":"SCM","companyIdentifier":"751234568",
+                 "signedOn":"2026-04-01","etp":1,"members":[%s,%s,%s]}
+                """.formatted(caisse, member(Signatures.newRpps(), 700), member(Signatures.newRpps(), 800),
+                              member(Signatures.newRpps(), 822)), "AVERAGE_PATIENTELE_TOO_LOW");
+
+        // D cannot join while its individual contract is active; the caisse ends it on 1 May 2026 (not its
+        // anniversary, 1 June): its schedule settles the year pro rata; then D joins
+        refused("/api/v1/collective-contracts/" + id + "/members",
+                "{\"member\":%s,\"joinedOn\":\"2026-04-15\"}".formatted(member(d, 900)), "SECOND_ACTIVE_CONTRACT");
+        BusinessTime.today(clock, "2026-05-01");
+        ok("/api/v1/contracts/" + individual + "/termination",
+           "{\"by\":\"CAISSE\",\"reason\":\"adhésion au contrat collectif\",\"notifiedOn\":\"2026-05-01\"}");
+        // year 3 (1 June 2025 – 31 May 2026) at the 2024 amount, 22 000 € (S1): served to 1 May 2026, 335 of 365
+        // days → 20 191.78 €, in two instalments of 10 095.89 €; years 4 and 5 cancelled
+        Map schedule = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/v1/payments/contracts/" + individual),
+                body -> body != null && String.valueOf(body.get("lastDay")).equals("2026-05-01")
+                        && ((List<Map>) body.get("lines")).stream().anyMatch(l -> "CANCELLED".equals(l.get("status"))));
+        List<Map> lines = (List<Map>) schedule.get("lines");
+        assertThat(lines.stream().filter(l -> ((Number) l.get("contractYear")).intValue() == 3)
+                        .map(l -> ((Number) l.get("amount")).doubleValue()).toList())
+                .containsExactly(10095.89, 10095.89);
+        assertThat(lines.stream().filter(l -> ((Number) l.get("contractYear")).intValue() >= 4)
+                        .map(l -> l.get("status")).toList()).containsOnly("CANCELLED");
+        BusinessTime.today(clock, "2026-05-02");
+        ok("/api/v1/collective-contracts/" + id + "/members",
+           "{\"member\":%s,\"joinedOn\":\"2026-05-02\"}".formatted(member(d, 900)));
+        ok("/api/v1/collective-contracts/" + id + "/etp",
+           "{\"avenantReference\":\"AV-1\",\"etp\":3,\"effectiveOn\":\"2026-06-01\"}");
+        refused("/api/v1/collective-contracts/" + id + "/etp",
+                "{\"avenantReference\":\"AV-2\",\"etp\":4.5,\"effectiveOn\":\"2026-06-01\"}", "ETP_ABOVE_CAP");
+
+        // year 3 (1 April 2028 – 31 March 2029) of 3 ETP: 66 000 €; +585 of +780 MT (75 %), +330 of +330 file
+        // active (100 %): the mean, 87.5 % (an unverified combination) → 57 750 €
+        BusinessTime.today(clock, "2029-04-15");
+        ok("/api/v1/collective-contracts/" + id + "/evaluations",
+           "{\"contractYear\":3,\"evaluatedOn\":\"2029-04-15\",\"mtPatientsReached\":585,\"fileActiveReached\":330}");
+        Map evaluated = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/collective-contracts/" + id),
+                                                                     v -> !((List) v.get("evaluations")).isEmpty());
+        Map year3 = (Map) ((List) evaluated.get("evaluations")).get(0);
+        assertThat(((Number) year3.get("aidCents")).longValue()).isEqualTo(6_600_000L);
+        assertThat(((Number) year3.get("modulatedAidCents")).longValue()).isEqualTo(5_775_000L);
+
+        // the end: every member waits 2 years before any new contract
+        BusinessTime.today(clock, "2029-06-30");
+        ok("/api/v1/collective-contracts/" + id + "/termination",
+           "{\"by\":\"GROUP\",\"reason\":\"dissolution de la SCM\",\"notifiedOn\":\"2029-06-30\"}");
+        Map ended = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/collective-contracts/" + id),
+                                                                 v -> "TERMINATED".equals(v.get("status")));
+        assertThat(ended).containsEntry("waitingUntil", "2031-06-30");
+        BusinessTime.today(clock, "2029-07-01");
+        ok("/api/v1/eligibility/assessments", """
+                {"assessmentId":"coll-a-%s","rpps":"%s","caisseCode":"%s","date":"2029-07-01",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,
+                 "departement":"75","age":50}""".formatted(caisse, a, caisse));
+        refused("/api/v1/contracts", """
+                {"contractId":"coll-a-%s","assessmentId":"coll-a-%s","rpps":"%s","caisseCode":"%s",
+                 "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
+                 "initialFileActive":2000,"signedOn":"2029-07-01"}""".formatted(caisse, caisse, a, caisse),
+                "WAITING_PERIOD");
+
+        // another caisse's agent does not see it
+        HttpHeaders other = new HttpHeaders();
+        other.setBearerAuth(operator.token("agent-other", List.of("CPAM_AGENT"), "T000001"));
+        assertThat(http.exchange("/api/v1/collective-contracts/" + id, HttpMethod.GET, new HttpEntity<>(other),
+                                 Map.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Map get(String path) {
+        ResponseEntity<Map> answer = http.getForEntity(path, Map.class);
+        return answer.getStatusCode().is2xxSuccessful() ? answer.getBody() : null;
+    }
+}

@@ -1,0 +1,321 @@
+package fr.cnam.aam.contracting.core.command;
+
+import fr.cnam.aam.contracting.api.ChangeCollectiveEtpCommand;
+import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
+import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
+import fr.cnam.aam.contracting.api.CollectiveMember;
+import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
+import fr.cnam.aam.contracting.api.CollectiveMemberLeft;
+import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
+import fr.cnam.aam.contracting.api.EvaluateCollectiveObjectivesCommand;
+import fr.cnam.aam.contracting.api.JoinCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.LeaveCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.SignCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.TerminateCollectiveContractCommand;
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.kernel.Rpps;
+import fr.cnam.aam.regulation.CollectiveDecision;
+import fr.cnam.aam.regulation.CollectiveModulation;
+import fr.cnam.aam.regulation.CollectiveRules;
+import fr.cnam.aam.regulation.CollectiveYear;
+import fr.cnam.aam.regulation.EligibilityStatus;
+import fr.cnam.aam.regulation.GroupMember;
+import fr.cnam.aam.regulation.GroupRequest;
+import fr.cnam.aam.regulation.Reason;
+import fr.cnam.aam.regulation.RegulatoryVersion;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
+import fr.cnam.aam.regulation.referential.Caisses;
+import fr.cnam.aam.regulation.referential.Departements;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A group's collective contract (COLLECTIVE_2026, regulation.md §3b): signed by its company for its member GPs,
+ * each doctor reserved for it as for an individual contract (one active contract per doctor: a member's individual
+ * contract must be terminated first); members join and leave, the ETP changes by avenant within the cap, years are
+ * evaluated against the collective objectives, and its end holds every member in a waiting period. Decisions are
+ * {@link CollectiveRules}'; this class records them.
+ */
+@Aggregate
+class CollectiveContract {
+
+    private static final Set<String> TERMINATED_BY = Set.of("GROUP", "CAISSE");
+
+    @AggregateIdentifier
+    private String collectiveContractId;
+    private String structure;
+    private boolean approvedTrainingSite;
+    private LocalDate signedOn;
+    private LocalDate endsOn;
+    private int etpPermille;
+    private final Map<String, CollectiveMember> members = new LinkedHashMap<>();
+    private final Set<Integer> evaluatedYears = new java.util.HashSet<>();
+    private boolean terminated;
+
+    CollectiveContract() {
+        // for Axon: state comes from the events
+    }
+
+    @CommandHandler
+    CollectiveContract(SignCollectiveContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
+        if (command.collectiveContractId() == null || command.collectiveContractId().isBlank()) {
+            throw new BusinessRuleViolation("CONTRACT_ID_REQUIRED", "a collective contract has an identifier");
+        }
+        Caisses.requireKnown(command.caisseCode());
+        Departements.requireKnown(command.departement());
+        if (command.signedOn() == null) {
+            throw new BusinessRuleViolation("SIGNATURE_DATE_REQUIRED", "the signature date is required");
+        }
+        if (command.companyIdentifier() == null || command.companyIdentifier().isBlank()) {
+            throw new BusinessRuleViolation("COMPANY_IDENTIFIER_REQUIRED",
+                                            "the company's AM number (SCP, SCM) or FINESS number (SISA)");
+        }
+        List<CollectiveMember> declared = command.members() == null ? List.of() : command.members();
+        declared.forEach(m -> new Rpps(m.rpps()));
+        Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        CollectiveDecision decision = CollectiveRules.decide(group(command.signedOn(), command.structure(),
+                declared, command.etpPermille(), command.approvedTrainingSite()), rulebook);
+        requireEligible(decision);
+        for (CollectiveMember member : declared) {
+            if (activeContracts.reserve(member.rpps(), command.collectiveContractId(), command.signedOn())) {
+                // a signature that fails after this point gives its doctors back
+                CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(
+                        u -> activeContracts.release(member.rpps(), command.collectiveContractId())));
+            }
+        }
+        int duration = decision.aid().size();
+        List<String> rules = decision.reasons().stream().map(CollectiveContract::cite).toList();
+        apply(new CollectiveContractSigned(command.collectiveContractId(), command.caisseCode(),
+                command.departement(), command.structure(), command.companyIdentifier(),
+                command.approvedTrainingSite(), command.signedOn(),
+                command.signedOn(), command.signedOn().plusYears(duration).minusDays(1), List.copyOf(declared),
+                decision.etpPermille(), decision.etpCapPermille(), decision.averageMtPatients(),
+                decision.aid().stream().map(CollectiveYear::aidCents).toList(),
+                decision.objectives().mtPatientsIncrease(), decision.objectives().fileActiveIncrease(),
+                decision.objectives().byYear(), decision.regulatoryVersion().name(), decision.rulebookRevision(),
+                rules));
+    }
+
+    @CommandHandler
+    void handle(JoinCollectiveContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
+        requireOpen();
+        CollectiveMember member = command.member();
+        if (member == null || command.joinedOn() == null) {
+            throw new BusinessRuleViolation("MEMBER_REQUIRED", "a member and the date of the membership form");
+        }
+        new Rpps(member.rpps());
+        requireWithinTerm(command.joinedOn(), "JOIN_OUTSIDE_TERM");
+        if (members.containsKey(member.rpps())) {
+            throw new BusinessRuleViolation("MEMBER_DUPLICATE", member.rpps() + " is a member already");
+        }
+        List<CollectiveMember> after = new ArrayList<>(members.values());
+        after.add(member);
+        // the newcomer must be a member the rules accept; the group's average is not re-checked (S38)
+        CollectiveDecision decision = CollectiveRules.decide(group(command.joinedOn(), structure, after, etpPermille,
+                approvedTrainingSite), rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE));
+        decision.reasons().stream().filter(r -> r.code().startsWith("MEMBER_")
+                                                && !r.code().equals("MEMBERS_ELIGIBLE")).findFirst()
+                .ifPresent(r -> {
+                    throw new BusinessRuleViolation(r.code(), r.message());
+                });
+        if (activeContracts.reserve(member.rpps(), collectiveContractId, command.joinedOn())) {
+            CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(
+                    u -> activeContracts.release(member.rpps(), collectiveContractId)));
+        }
+        apply(new CollectiveMemberJoined(collectiveContractId, member, command.joinedOn(),
+                                         decision.etpCapPermille()));
+    }
+
+    @CommandHandler
+    void handle(LeaveCollectiveContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
+        requireOpen();
+        if (!members.containsKey(command.rpps())) {
+            throw new BusinessRuleViolation("MEMBER_UNKNOWN", "no member " + command.rpps());
+        }
+        if (command.leftOn() == null) {
+            throw new BusinessRuleViolation("DATE_REQUIRED", "the date the member leaves");
+        }
+        if (members.size() == 1) {
+            throw new BusinessRuleViolation("LAST_MEMBER", "the last member leaves by the contract's termination");
+        }
+        List<CollectiveMember> after = new ArrayList<>(members.values());
+        after.removeIf(m -> m.rpps().equals(command.rpps()));
+        CollectiveDecision decision = CollectiveRules.decide(group(command.leftOn(), structure, after, etpPermille,
+                approvedTrainingSite), rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE));
+        if (etpPermille > decision.etpCapPermille()) {
+            throw new BusinessRuleViolation("ETP_ABOVE_CAP", "without this member the cap is "
+                    + decision.etpCapPermille() + "‰ ETP, below the " + etpPermille + "‰ financed: an avenant "
+                    + "lowers the ETP first");
+        }
+        String rpps = command.rpps();
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.release(rpps,
+                                                                                          collectiveContractId)));
+        apply(new CollectiveMemberLeft(collectiveContractId, rpps, command.leftOn(), command.reason(),
+                                       decision.etpCapPermille()));
+    }
+
+    @CommandHandler
+    void handle(ChangeCollectiveEtpCommand command, Rulebooks rulebooks) {
+        requireOpen();
+        if (command.effectiveOn() == null) {
+            throw new BusinessRuleViolation("DATE_REQUIRED", "the avenant's effective date");
+        }
+        requireWithinTerm(command.effectiveOn(), "AVENANT_OUTSIDE_TERM");
+        Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        CollectiveDecision decision = CollectiveRules.decide(group(command.effectiveOn(), structure,
+                List.copyOf(members.values()), command.etpPermille(), approvedTrainingSite), rulebook);
+        decision.reasons().stream().filter(r -> r.code().startsWith("ETP_") && !r.code().equals("ETP_WITHIN_CAP")
+                                                && !r.code().equals("ETP_TEACHING_BONUS")).findFirst()
+                .ifPresent(r -> {
+                    throw new BusinessRuleViolation(r.code(), r.message());
+                });
+        apply(new CollectiveEtpChanged(collectiveContractId, command.avenantReference(), etpPermille,
+                command.etpPermille(), command.effectiveOn(),
+                decision.aid().stream().map(CollectiveYear::aidCents).toList(),
+                decision.objectives() == null ? 0 : decision.objectives().mtPatientsIncrease(),
+                decision.objectives() == null ? 0 : decision.objectives().fileActiveIncrease(),
+                decision.rulebookRevision()));
+    }
+
+    @CommandHandler
+    void handle(EvaluateCollectiveObjectivesCommand command, Rulebooks rulebooks) {
+        if (command.evaluatedOn() == null) {
+            throw new BusinessRuleViolation("DATE_REQUIRED", "the evaluation date");
+        }
+        int years = (int) java.time.temporal.ChronoUnit.YEARS.between(signedOn, endsOn.plusDays(1));
+        if (command.contractYear() < 1 || command.contractYear() > years) {
+            throw new BusinessRuleViolation("YEAR_BEYOND_CONTRACT", "a contract year from 1 to " + years);
+        }
+        if (command.evaluatedOn().isBefore(signedOn.plusYears(command.contractYear()))) {
+            throw new BusinessRuleViolation("EVALUATION_BEFORE_YEAR_END", "year " + command.contractYear()
+                                            + " ends on " + signedOn.plusYears(command.contractYear()).minusDays(1));
+        }
+        if (evaluatedYears.contains(command.contractYear())) {
+            throw new BusinessRuleViolation("YEAR_ALREADY_EVALUATED", "year " + command.contractYear());
+        }
+        Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        CollectiveDecision now = CollectiveRules.decide(group(signedOn, structure, List.copyOf(members.values()),
+                                                              etpPermille, approvedTrainingSite), rulebook);
+        CollectiveYear year = CollectiveRules.year(command.contractYear(), etpPermille, now.regulatoryVersion(),
+                                                   signedOn, rulebook);
+        CollectiveModulation m = CollectiveRules.modulate(command.contractYear(), year.aidCents(),
+                now.objectives().mtPatientsIncrease(), command.mtPatientsReached(),
+                now.objectives().fileActiveIncrease(), command.fileActiveReached(), command.evaluatedOn(), rulebook);
+        apply(new CollectiveObjectivesEvaluated(collectiveContractId, command.contractYear(), command.evaluatedOn(),
+                command.mtPatientsReached(), command.fileActiveReached(), m.mtPatientsRatePermille(),
+                m.fileActiveRatePermille(), m.appliedRatePermille(), m.aidCents(), m.modulatedAidCents(),
+                now.regulatoryVersion().name(), rulebook.revision(), List.of(cite(year.reason()), cite(m.reason()))));
+    }
+
+    @CommandHandler
+    void handle(TerminateCollectiveContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
+        requireOpen();
+        if (!TERMINATED_BY.contains(String.valueOf(command.by()))) {
+            throw new BusinessRuleViolation("TERMINATION_BY_INVALID", "by GROUP or CAISSE");
+        }
+        if (command.notifiedOn() == null || command.notifiedOn().isBefore(signedOn)) {
+            throw new BusinessRuleViolation("TERMINATION_DATE_INVALID", "notified on or after the signature");
+        }
+        Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        // no notice is known for the collective contract (S38 silent): it ends on its notification
+        LocalDate effectiveOn = command.notifiedOn();
+        LocalDate waitingUntil = CollectiveRules.waitingPeriodEnds(effectiveOn, rulebook);
+        List<String> held = List.copyOf(members.keySet());
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> held.forEach(
+                rpps -> activeContracts.holdUntil(rpps, collectiveContractId, waitingUntil))));
+        apply(new CollectiveContractTerminated(collectiveContractId, command.by(), command.reason(),
+                command.notifiedOn(), effectiveOn, held, waitingUntil,
+                rulebook.versionOn(effectiveOn, RegulatoryVersion.Kind.COLLECTIVE).name(), rulebook.revision()));
+    }
+
+    private void requireEligible(CollectiveDecision decision) {
+        if (decision.status() == EligibilityStatus.ELIGIBLE) {
+            return;
+        }
+        Reason first = decision.reasons().stream()
+                .filter(r -> decision.status() == EligibilityStatus.INDETERMINATE
+                             ? r.code().equals("PARAMETER_MISSING")
+                             : r.code().endsWith("_NOT_ELIGIBLE") || r.code().endsWith("_TOO_LOW")
+                               || r.code().startsWith("ETP_") && !r.code().equals("ETP_WITHIN_CAP")
+                                  && !r.code().equals("ETP_TEACHING_BONUS")
+                               || r.code().equals("GROUP_EMPTY") || r.code().startsWith("MEMBER_")
+                                  && !r.code().equals("MEMBERS_ELIGIBLE"))
+                .findFirst().orElse(null);
+        throw new BusinessRuleViolation(first != null ? first.code() : "COLLECTIVE_NOT_ELIGIBLE",
+                                        first != null ? first.message() : "the group is not eligible");
+    }
+
+    private void requireOpen() {
+        if (terminated) {
+            throw new BusinessRuleViolation("CONTRACT_TERMINATED", collectiveContractId + " is terminated");
+        }
+    }
+
+    private void requireWithinTerm(LocalDate on, String rule) {
+        if (on.isBefore(signedOn) || on.isAfter(endsOn)) {
+            throw new BusinessRuleViolation(rule, on + " is outside the contract, " + signedOn + " – " + endsOn);
+        }
+    }
+
+    private static GroupRequest group(LocalDate on, String structure, List<CollectiveMember> members,
+                                      int etpPermille, boolean approvedTrainingSite) {
+        return new GroupRequest(on, structure, members.stream().map(m -> new GroupMember(m.rpps(), m.specialty(),
+                m.sector(), m.mep(), m.mtPatients(), m.fileActive(), m.installedOn(), m.hostsDocteurJunior()))
+                .toList(), etpPermille, approvedTrainingSite);
+    }
+
+    private static String cite(Reason reason) {
+        return reason.code() + ": " + reason.message() + (reason.parameter() == null ? ""
+                : " [" + reason.parameter() + "; " + reason.source() + "; " + reason.confidence() + "]");
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveContractSigned e) {
+        collectiveContractId = e.collectiveContractId();
+        structure = e.structure();
+        approvedTrainingSite = e.approvedTrainingSite();
+        signedOn = e.signedOn();
+        endsOn = e.endsOn();
+        etpPermille = e.etpPermille();
+        e.members().forEach(m -> members.put(m.rpps(), m));
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveMemberJoined e) {
+        members.put(e.member().rpps(), e.member());
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveMemberLeft e) {
+        members.remove(e.rpps());
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveEtpChanged e) {
+        etpPermille = e.etpPermille();
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveObjectivesEvaluated e) {
+        evaluatedYears.add(e.contractYear());
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveContractTerminated e) {
+        terminated = true;
+    }
+}

@@ -1,0 +1,160 @@
+package fr.cnam.aam.contracting.core.command;
+
+import fr.cnam.aam.contracting.api.ChangeCollectiveEtpCommand;
+import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
+import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
+import fr.cnam.aam.contracting.api.CollectiveMember;
+import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
+import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
+import fr.cnam.aam.contracting.api.EvaluateCollectiveObjectivesCommand;
+import fr.cnam.aam.contracting.api.JoinCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.LeaveCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.SignCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.TerminateCollectiveContractCommand;
+import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.kernel.Rpps;
+import fr.cnam.aam.regulation.Rulebook;
+import fr.cnam.aam.regulation.Rulebooks;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A group of 3 GPs signing the collective aid for 2 ETP (regulation.md §3b, S38, secondary): the figures recorded
+ * (76 000 / 56 000 / 44 000 € a year, +520 / +220), members joining and leaving within the cap, an ETP avenant, a
+ * year-3 pro rata, the end and its 2-year waiting period; a doctor holding an individual contract cannot join.
+ */
+class CollectiveContractTest {
+
+    private static final String ID = "CollectiveContract:group-1";
+    private static final LocalDate SIGNED = LocalDate.of(2026, 4, 1);
+    private static final String A = Rpps.withCheckDigit("1000000001").value();
+    private static final String B = Rpps.withCheckDigit("1000000002").value();
+    private static final String C = Rpps.withCheckDigit("1000000003").value();
+    private static final String D = Rpps.withCheckDigit("1000000004").value();
+
+    private final InMemoryActiveContracts activeContracts = new InMemoryActiveContracts();
+    private AggregateTestFixture<CollectiveContract> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CollectiveContract.class);
+        fixture.registerInjectableResource((ActiveContracts) activeContracts);
+        fixture.registerInjectableResource(Rulebooks.fixed(Rulebook.shipped()));
+    }
+
+    private static CollectiveMember gp(String rpps, int mtPatients) {
+        return new CollectiveMember(rpps, "MEDECINE_GENERALE", "SECTOR_1", false, mtPatients, 1500,
+                                    LocalDate.of(2015, 1, 1), false);
+    }
+
+    private static SignCollectiveContractCommand sign(int etpPermille, int thirdMt) {
+        return new SignCollectiveContractCommand(ID, "751", "75", "SCM", "751234567", SIGNED, etpPermille, false,
+                                                 List.of(gp(A, 700), gp(B, 800), gp(C, thirdMt)));
+    }
+
+    private CollectiveContractSigned signed() {
+        fixture.givenNoPriorActivity().when(sign(2000, 825)).expectSuccessfulHandlerExecution();
+        return (CollectiveContractSigned) fixture.getEventStore().readEvents(ID).next().getPayload();
+    }
+
+    private static String rule(Throwable e) {
+        return ((BusinessRuleViolation) e).rule();
+    }
+
+    @Test
+    void aGroupAveraging775SignsForTwoEtpAndItsMembersAreReserved() {
+        CollectiveContractSigned e = signed();
+        assertThat(e.aidByYearCents()).containsExactly(7_600_000L, 5_600_000L, 4_400_000L, 4_400_000L, 4_400_000L);
+        assertThat(e.mtPatientsIncrease()).isEqualTo(520);
+        assertThat(e.fileActiveIncrease()).isEqualTo(220);
+        assertThat(e.etpCapPermille()).isEqualTo(3000);
+        assertThat(e.regulatoryVersion()).isEqualTo("COLLECTIVE_2026");
+        assertThat(e.endsOn()).isEqualTo(LocalDate.of(2031, 3, 31));
+        assertThat(activeContracts.holders).containsEntry(A, ID).containsEntry(B, ID).containsEntry(C, ID);
+    }
+
+    @Test
+    void anAverageOf774OrAnEtpAboveTheCapIsRefused() {
+        fixture.givenNoPriorActivity().when(sign(2000, 822))
+               .expectException(ContractTest.violating("AVERAGE_PATIENTELE_TOO_LOW")).expectNoEvents();
+        assertThat(activeContracts.holders).as("nobody reserved by a refused signature").doesNotContainKey(A);
+        fixture.givenNoPriorActivity().when(sign(4000, 900))
+               .expectException(ContractTest.violating("ETP_ABOVE_CAP")).expectNoEvents();
+    }
+
+    @Test
+    void aDoctorHoldingAnIndividualContractCannotJoinUntilItIsTerminated() {
+        CollectiveContractSigned e = signed();
+        activeContracts.reserve(D, "Contract:individual-d", SIGNED.minusYears(1));
+        fixture.given(e).when(new JoinCollectiveContractCommand(ID, gp(D, 900), SIGNED.plusMonths(2)))
+               .expectException(ContractTest.violating("SECOND_ACTIVE_CONTRACT"))
+               .expectExceptionMessage(org.hamcrest.Matchers.containsString("Contract:individual-d"));
+        activeContracts.release(D, "Contract:individual-d"); // its termination
+        fixture.given(e).when(new JoinCollectiveContractCommand(ID, gp(D, 900), SIGNED.plusMonths(3)))
+               .expectEvents(new CollectiveMemberJoined(ID, gp(D, 900), SIGNED.plusMonths(3), 4000));
+    }
+
+    @Test
+    void theEtpChangesByAvenantWithinTheCapAndAMemberLeavingCannotLeaveItAbove() {
+        CollectiveContractSigned e = signed();
+        fixture.given(e).when(new ChangeCollectiveEtpCommand(ID, "AV-1", 3000, SIGNED.plusMonths(6)))
+               .expectSuccessfulHandlerExecution();
+        CollectiveEtpChanged changed = (CollectiveEtpChanged) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof CollectiveEtpChanged).findFirst().orElseThrow();
+        // 3 ETP: 114 000 € in year 1 (3 × 38 000), objectives +780 / +330
+        assertThat(changed.aidByYearCents().get(0)).isEqualTo(11_400_000L);
+        assertThat(changed.mtPatientsIncrease()).isEqualTo(780);
+        fixture.given(e, changed).when(new LeaveCollectiveContractCommand(ID, C, SIGNED.plusMonths(8), "départ"))
+               .expectException(ContractTest.violating("ETP_ABOVE_CAP"));
+        fixture.given(e).when(new LeaveCollectiveContractCommand(ID, C, SIGNED.plusMonths(8), "départ"))
+               .expectSuccessfulHandlerExecution();
+        fixture.given(e).when(new ChangeCollectiveEtpCommand(ID, "AV-2", 3500, SIGNED.plusMonths(6)))
+               .expectException(ContractTest.violating("ETP_ABOVE_CAP"));
+    }
+
+    @Test
+    void yearThreeNotFullyReachedIsPaidProRata() {
+        CollectiveContractSigned e = signed();
+        // +390 of +520 MT (75 %), +220 of +220 file active (100 %): the mean, 87.5 % (unverified combination)
+        fixture.given(e).when(new EvaluateCollectiveObjectivesCommand(ID, 3, LocalDate.of(2029, 4, 15), 390, 220))
+               .expectSuccessfulHandlerExecution();
+        CollectiveObjectivesEvaluated evaluated = (CollectiveObjectivesEvaluated) fixture.getEventStore()
+                .readEvents(ID).asStream().map(m -> m.getPayload())
+                .filter(p -> p instanceof CollectiveObjectivesEvaluated).findFirst().orElseThrow();
+        assertThat(evaluated.aidCents()).isEqualTo(4_400_000L);
+        assertThat(evaluated.modulatedAidCents()).isEqualTo(3_850_000L);
+        assertThat(evaluated.rules()).anySatisfy(r -> assertThat(r).contains("UNVERIFIED"));
+        fixture.given(e).when(new EvaluateCollectiveObjectivesCommand(ID, 3, LocalDate.of(2029, 3, 1), 390, 220))
+               .expectException(ContractTest.violating("EVALUATION_BEFORE_YEAR_END"));
+        fixture.given(e, evaluated)
+               .when(new EvaluateCollectiveObjectivesCommand(ID, 3, LocalDate.of(2029, 5, 1), 390, 220))
+               .expectException(ContractTest.violating("YEAR_ALREADY_EVALUATED"));
+    }
+
+    @Test
+    void theEndHoldsEveryMemberTwoYears() {
+        CollectiveContractSigned e = signed();
+        fixture.given(e).when(new TerminateCollectiveContractCommand(ID, "GROUP", "dissolution",
+                                                                     LocalDate.of(2028, 6, 30)))
+               .expectEvents(new CollectiveContractTerminated(ID, "GROUP", "dissolution", LocalDate.of(2028, 6, 30),
+                       LocalDate.of(2028, 6, 30), List.of(A, B, C), LocalDate.of(2030, 6, 30), "COLLECTIVE_2026",
+                       Rulebook.shipped().revision()));
+        assertThatThrownBy(() -> activeContracts.reserve(A, "Contract:new-a", LocalDate.of(2030, 6, 29)))
+                .isInstanceOf(BusinessRuleViolation.class).extracting(CollectiveContractTest::rule)
+                .isEqualTo("WAITING_PERIOD");
+        assertThat(activeContracts.reserve(A, "Contract:new-a", LocalDate.of(2030, 6, 30))).isTrue();
+        fixture.given(e, new CollectiveContractTerminated(ID, "GROUP", "dissolution", LocalDate.of(2028, 6, 30),
+                        LocalDate.of(2028, 6, 30), List.of(A, B, C), LocalDate.of(2030, 6, 30), "COLLECTIVE_2026",
+                        Rulebook.shipped().revision()))
+               .when(new JoinCollectiveContractCommand(ID, gp(D, 900), LocalDate.of(2028, 7, 1)))
+               .expectException(ContractTest.violating("CONTRACT_TERMINATED"));
+    }
+}
