@@ -160,6 +160,22 @@ class CollectiveContractApiTest {
                  "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
                  "initialFileActive":2000,"signedOn":"2029-07-01"}""".formatted(caisse, caisse, a, caisse),
                 "WAITING_PERIOD");
+        // a signature dated at the end of the waiting period is still refused while that day has not come
+        refused("/api/v1/contracts", """
+                {"contractId":"coll-a2-%s","assessmentId":"coll-a-%s","rpps":"%s","caisseCode":"%s",
+                 "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
+                 "initialFileActive":2000,"signedOn":"2030-06-30"}""".formatted(caisse, caisse, a, caisse),
+                "WAITING_PERIOD");
+        // on 30 June 2031 it is over
+        BusinessTime.today(clock, "2031-06-30");
+        ok("/api/v1/eligibility/assessments", """
+                {"assessmentId":"coll-a3-%s","rpps":"%s","caisseCode":"%s","date":"2031-06-30",
+                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,
+                 "departement":"75","age":50}""".formatted(caisse, a, caisse));
+        ok("/api/v1/contracts", """
+                {"contractId":"coll-a3-%s","assessmentId":"coll-a3-%s","rpps":"%s","caisseCode":"%s",
+                 "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
+                 "initialFileActive":2000,"signedOn":"2031-06-30"}""".formatted(caisse, caisse, a, caisse));
 
         // another caisse's agent does not see it
         HttpHeaders other = new HttpHeaders();

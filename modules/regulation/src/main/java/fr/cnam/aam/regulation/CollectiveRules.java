@@ -58,8 +58,9 @@ public final class CollectiveRules {
                 "year " + contractYear + ": " + perEtp.asLong() / 100 + " € per ETP × " + etpPermille + "‰", perEtp));
     }
 
-    static CollectiveObjectives objectives(GroupRequest group, RegulatoryVersion version, LocalDate on,
-                                           Rulebook rulebook) {
+    /** The group's collective objectives for the ETP it finances (and its newly installed members' own). */
+    public static CollectiveObjectives objectives(GroupRequest group, RegulatoryVersion version, LocalDate on,
+                                                  Rulebook rulebook) {
         Resolved mt = rulebook.resolve("collective.objectives.mtPatientsPerEtp", version, on);
         Resolved fa = rulebook.resolve("collective.objectives.fileActivePerEtp", version, on);
         Resolved within = rulebook.resolve("collective.objectives.withinYears", version, on);

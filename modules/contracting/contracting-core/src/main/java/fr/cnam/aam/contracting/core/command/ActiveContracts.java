@@ -24,6 +24,10 @@ public interface ActiveContracts {
 
     void release(String rpps, String contractId);
 
-    /** Keeps the doctor reserved by the ended contract until {@code until} (the waiting period after it). */
-    void holdUntil(String rpps, String contractId, java.time.LocalDate until);
+    /**
+     * Keeps the doctor reserved by this contract until {@code until} (exclusive), then free for another: after a
+     * collective contract's end, its waiting period ({@code waitingPeriod}, refused as WAITING_PERIOD); after a
+     * member leaves, the day after ({@code false}, refused as SECOND_ACTIVE_CONTRACT meanwhile).
+     */
+    void holdUntil(String rpps, String contractId, java.time.LocalDate until, boolean waitingPeriod);
 }

@@ -62,9 +62,19 @@ class CollectiveContract {
     private LocalDate signedOn;
     private LocalDate endsOn;
     private int etpPermille;
+    private String regulatoryVersion;
     private final Map<String, CollectiveMember> members = new LinkedHashMap<>();
+    private final Map<String, LocalDate> joinedOn = new LinkedHashMap<>();
     private final Set<Integer> evaluatedYears = new java.util.HashSet<>();
+    /** The ETP, aid by year and objectives recorded, each from its date: a year is evaluated on what held then. */
+    private final List<Terms> terms = new ArrayList<>();
     private boolean terminated;
+    private LocalDate lastDay;
+
+    /** What the group finances from {@code from}: recorded by the signature, then by each ETP avenant. */
+    private record Terms(LocalDate from, int etpPermille, List<Long> aidByYearCents, int mtPatientsIncrease,
+                         int fileActiveIncrease) {
+    }
 
     CollectiveContract() {
         // for Axon: state comes from the events
@@ -149,6 +159,11 @@ class CollectiveContract {
         if (command.leftOn() == null) {
             throw new BusinessRuleViolation("DATE_REQUIRED", "the date the member leaves");
         }
+        requireWithinTerm(command.leftOn(), "LEAVE_OUTSIDE_TERM");
+        if (command.leftOn().isBefore(joinedOn.getOrDefault(command.rpps(), signedOn))) {
+            throw new BusinessRuleViolation("LEAVE_BEFORE_JOINING", "the member joined on "
+                                            + joinedOn.get(command.rpps()));
+        }
         if (members.size() == 1) {
             throw new BusinessRuleViolation("LAST_MEMBER", "the last member leaves by the contract's termination");
         }
@@ -162,8 +177,10 @@ class CollectiveContract {
                     + "lowers the ETP first");
         }
         String rpps = command.rpps();
-        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.release(rpps,
-                                                                                          collectiveContractId)));
+        // still this contract's member until the day it leaves: free for another from the day after
+        LocalDate freeFrom = command.leftOn().plusDays(1);
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.holdUntil(rpps,
+                collectiveContractId, freeFrom, false)));
         apply(new CollectiveMemberLeft(collectiveContractId, rpps, command.leftOn(), command.reason(),
                                        decision.etpCapPermille()));
     }
@@ -176,19 +193,31 @@ class CollectiveContract {
         }
         requireWithinTerm(command.effectiveOn(), "AVENANT_OUTSIDE_TERM");
         Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
-        CollectiveDecision decision = CollectiveRules.decide(group(command.effectiveOn(), structure,
-                List.copyOf(members.values()), command.etpPermille(), approvedTrainingSite), rulebook);
-        decision.reasons().stream().filter(r -> r.code().startsWith("ETP_") && !r.code().equals("ETP_WITHIN_CAP")
-                                                && !r.code().equals("ETP_TEACHING_BONUS")).findFirst()
-                .ifPresent(r -> {
+        GroupRequest group = group(command.effectiveOn(), structure, List.copyOf(members.values()),
+                                   command.etpPermille(), approvedTrainingSite);
+        CollectiveDecision decision = CollectiveRules.decide(group, rulebook);
+        decision.reasons().stream().filter(r -> r.code().equals("ETP_ABOVE_CAP") || r.code().equals("ETP_INVALID"))
+                .findFirst().ifPresent(r -> {
                     throw new BusinessRuleViolation(r.code(), r.message());
                 });
+        if (command.etpPermille() > etpPermille) {
+            // more aid is asked for: the group must still meet the average it signed on (members who joined with
+            // no patientèle cannot buy cap)
+            decision.reasons().stream().filter(r -> r.code().equals("AVERAGE_PATIENTELE_TOO_LOW")).findFirst()
+                    .ifPresent(r -> {
+                        throw new BusinessRuleViolation(r.code(), r.message());
+                    });
+        }
+        RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
+        int years = terms.get(0).aidByYearCents().size();
+        List<Long> aid = new ArrayList<>();
+        for (int year = 1; year <= years; year++) {
+            aid.add(CollectiveRules.year(year, command.etpPermille(), version, signedOn, rulebook).aidCents());
+        }
+        var objectives = CollectiveRules.objectives(group, version, signedOn, rulebook);
         apply(new CollectiveEtpChanged(collectiveContractId, command.avenantReference(), etpPermille,
-                command.etpPermille(), command.effectiveOn(),
-                decision.aid().stream().map(CollectiveYear::aidCents).toList(),
-                decision.objectives() == null ? 0 : decision.objectives().mtPatientsIncrease(),
-                decision.objectives() == null ? 0 : decision.objectives().fileActiveIncrease(),
-                decision.rulebookRevision()));
+                command.etpPermille(), command.effectiveOn(), List.copyOf(aid), objectives.mtPatientsIncrease(),
+                objectives.fileActiveIncrease(), rulebook.revision()));
     }
 
     @CommandHandler
@@ -207,18 +236,26 @@ class CollectiveContract {
         if (evaluatedYears.contains(command.contractYear())) {
             throw new BusinessRuleViolation("YEAR_ALREADY_EVALUATED", "year " + command.contractYear());
         }
+        LocalDate yearStart = signedOn.plusYears(command.contractYear() - 1L);
+        if (lastDay != null && yearStart.isAfter(lastDay)) {
+            throw new BusinessRuleViolation("YEAR_AFTER_TERMINATION", "the contract ended on " + lastDay);
+        }
+        // the year is evaluated on what was recorded for it: the terms in force at its start
+        Terms held = terms.get(0);
+        for (Terms t : terms) {
+            if (!t.from().isAfter(yearStart)) {
+                held = t;
+            }
+        }
         Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
-        CollectiveDecision now = CollectiveRules.decide(group(signedOn, structure, List.copyOf(members.values()),
-                                                              etpPermille, approvedTrainingSite), rulebook);
-        CollectiveYear year = CollectiveRules.year(command.contractYear(), etpPermille, now.regulatoryVersion(),
-                                                   signedOn, rulebook);
-        CollectiveModulation m = CollectiveRules.modulate(command.contractYear(), year.aidCents(),
-                now.objectives().mtPatientsIncrease(), command.mtPatientsReached(),
-                now.objectives().fileActiveIncrease(), command.fileActiveReached(), command.evaluatedOn(), rulebook);
+        long aid = held.aidByYearCents().get(command.contractYear() - 1);
+        CollectiveModulation m = CollectiveRules.modulate(command.contractYear(), aid, held.mtPatientsIncrease(),
+                command.mtPatientsReached(), held.fileActiveIncrease(), command.fileActiveReached(),
+                command.evaluatedOn(), rulebook);
         apply(new CollectiveObjectivesEvaluated(collectiveContractId, command.contractYear(), command.evaluatedOn(),
                 command.mtPatientsReached(), command.fileActiveReached(), m.mtPatientsRatePermille(),
                 m.fileActiveRatePermille(), m.appliedRatePermille(), m.aidCents(), m.modulatedAidCents(),
-                now.regulatoryVersion().name(), rulebook.revision(), List.of(cite(year.reason()), cite(m.reason()))));
+                regulatoryVersion, rulebook.revision(), List.of(cite(m.reason()))));
     }
 
     @CommandHandler
@@ -227,8 +264,10 @@ class CollectiveContract {
         if (!TERMINATED_BY.contains(String.valueOf(command.by()))) {
             throw new BusinessRuleViolation("TERMINATION_BY_INVALID", "by GROUP or CAISSE");
         }
-        if (command.notifiedOn() == null || command.notifiedOn().isBefore(signedOn)) {
-            throw new BusinessRuleViolation("TERMINATION_DATE_INVALID", "notified on or after the signature");
+        if (command.notifiedOn() == null || command.notifiedOn().isBefore(signedOn)
+            || command.notifiedOn().isAfter(endsOn)) {
+            throw new BusinessRuleViolation("TERMINATION_DATE_INVALID", "notified between the signature and the "
+                                            + "term, " + signedOn + " – " + endsOn);
         }
         Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
         // no notice is known for the collective contract (S38 silent): it ends on its notification
@@ -236,7 +275,7 @@ class CollectiveContract {
         LocalDate waitingUntil = CollectiveRules.waitingPeriodEnds(effectiveOn, rulebook);
         List<String> held = List.copyOf(members.keySet());
         CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> held.forEach(
-                rpps -> activeContracts.holdUntil(rpps, collectiveContractId, waitingUntil))));
+                rpps -> activeContracts.holdUntil(rpps, collectiveContractId, waitingUntil, true))));
         apply(new CollectiveContractTerminated(collectiveContractId, command.by(), command.reason(),
                 command.notifiedOn(), effectiveOn, held, waitingUntil,
                 rulebook.versionOn(effectiveOn, RegulatoryVersion.Kind.COLLECTIVE).name(), rulebook.revision()));
@@ -291,12 +330,19 @@ class CollectiveContract {
         signedOn = e.signedOn();
         endsOn = e.endsOn();
         etpPermille = e.etpPermille();
-        e.members().forEach(m -> members.put(m.rpps(), m));
+        regulatoryVersion = e.regulatoryVersion();
+        e.members().forEach(m -> {
+            members.put(m.rpps(), m);
+            joinedOn.put(m.rpps(), e.signedOn());
+        });
+        terms.add(new Terms(e.signedOn(), e.etpPermille(), e.aidByYearCents(), e.mtPatientsIncrease(),
+                            e.fileActiveIncrease()));
     }
 
     @EventSourcingHandler
     void on(CollectiveMemberJoined e) {
         members.put(e.member().rpps(), e.member());
+        joinedOn.put(e.member().rpps(), e.joinedOn());
     }
 
     @EventSourcingHandler
@@ -307,6 +353,8 @@ class CollectiveContract {
     @EventSourcingHandler
     void on(CollectiveEtpChanged e) {
         etpPermille = e.etpPermille();
+        terms.add(new Terms(e.effectiveOn(), e.etpPermille(), e.aidByYearCents(), e.mtPatientsIncrease(),
+                            e.fileActiveIncrease()));
     }
 
     @EventSourcingHandler
@@ -317,5 +365,6 @@ class CollectiveContract {
     @EventSourcingHandler
     void on(CollectiveContractTerminated e) {
         terminated = true;
+        lastDay = e.effectiveOn();
     }
 }

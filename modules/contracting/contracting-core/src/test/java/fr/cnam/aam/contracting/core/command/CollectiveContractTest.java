@@ -95,8 +95,7 @@ class CollectiveContractTest {
         CollectiveContractSigned e = signed();
         activeContracts.reserve(D, "Contract:individual-d", SIGNED.minusYears(1));
         fixture.given(e).when(new JoinCollectiveContractCommand(ID, gp(D, 900), SIGNED.plusMonths(2)))
-               .expectException(ContractTest.violating("SECOND_ACTIVE_CONTRACT"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("Contract:individual-d"));
+               .expectException(ContractTest.violating("SECOND_ACTIVE_CONTRACT"));
         activeContracts.release(D, "Contract:individual-d"); // its termination
         fixture.given(e).when(new JoinCollectiveContractCommand(ID, gp(D, 900), SIGNED.plusMonths(3)))
                .expectEvents(new CollectiveMemberJoined(ID, gp(D, 900), SIGNED.plusMonths(3), 4000));
@@ -115,7 +114,13 @@ class CollectiveContractTest {
         fixture.given(e, changed).when(new LeaveCollectiveContractCommand(ID, C, SIGNED.plusMonths(8), "départ"))
                .expectException(ContractTest.violating("ETP_ABOVE_CAP"));
         fixture.given(e).when(new LeaveCollectiveContractCommand(ID, C, SIGNED.plusMonths(8), "départ"))
-               .expectSuccessfulHandlerExecution();
+               .expectEvents(new fr.cnam.aam.contracting.api.CollectiveMemberLeft(ID, C, SIGNED.plusMonths(8),
+                                                                                  "départ", 2000));
+        // still this contract's member on its last day: free for another from the day after
+        assertThat(activeContracts.waiting).containsEntry(C, SIGNED.plusMonths(8).plusDays(1));
+        assertThatThrownBy(() -> activeContracts.reserve(C, "Contract:c-alone", SIGNED.plusMonths(8)))
+                .extracting(CollectiveContractTest::rule).isEqualTo("SECOND_ACTIVE_CONTRACT");
+        assertThat(activeContracts.reserve(C, "Contract:c-alone", SIGNED.plusMonths(8).plusDays(1))).isTrue();
         fixture.given(e).when(new ChangeCollectiveEtpCommand(ID, "AV-2", 3500, SIGNED.plusMonths(6)))
                .expectException(ContractTest.violating("ETP_ABOVE_CAP"));
     }
@@ -137,6 +142,39 @@ class CollectiveContractTest {
         fixture.given(e, evaluated)
                .when(new EvaluateCollectiveObjectivesCommand(ID, 3, LocalDate.of(2029, 5, 1), 390, 220))
                .expectException(ContractTest.violating("YEAR_ALREADY_EVALUATED"));
+    }
+
+    @Test
+    void aYearIsEvaluatedOnWhatWasRecordedForItWhateverChangedSince() {
+        CollectiveContractSigned e = signed();
+        // C (825) leaves: the average falls to 750 (not a ground to end it, S38); year 3 is still the 2-ETP year
+        fr.cnam.aam.contracting.api.CollectiveMemberLeft left = new fr.cnam.aam.contracting.api.CollectiveMemberLeft(
+                ID, C, SIGNED.plusMonths(8), "départ", 2000);
+        fixture.given(e, left)
+               .when(new EvaluateCollectiveObjectivesCommand(ID, 3, LocalDate.of(2029, 4, 15), 520, 220))
+               .expectSuccessfulHandlerExecution();
+        // an avenant to 3 ETP from year 4 does not change year 3: 44 000 €, not 66 000 €
+        CollectiveEtpChanged fromYear4 = new CollectiveEtpChanged(ID, "AV-4", 2000, 3000, LocalDate.of(2029, 4, 1),
+                List.of(11_400_000L, 8_400_000L, 6_600_000L, 6_600_000L, 6_600_000L), 780, 330, "r");
+        fixture.given(e, fromYear4)
+               .when(new EvaluateCollectiveObjectivesCommand(ID, 3, LocalDate.of(2029, 4, 15), 520, 220))
+               .expectSuccessfulHandlerExecution();
+        CollectiveObjectivesEvaluated year3 = (CollectiveObjectivesEvaluated) fixture.getEventStore()
+                .readEvents(ID).asStream().map(m -> m.getPayload())
+                .filter(p -> p instanceof CollectiveObjectivesEvaluated).findFirst().orElseThrow();
+        assertThat(year3.aidCents()).isEqualTo(4_400_000L);
+        assertThat(year3.modulatedAidCents()).as("+520 / +220: reached").isEqualTo(4_400_000L);
+        // a member with no patientèle raises the cap, not the aid: raising the ETP needs the average
+        fixture.given(e, new CollectiveMemberJoined(ID, gp(D, 0), SIGNED.plusMonths(1), 4000))
+               .when(new ChangeCollectiveEtpCommand(ID, "AV-3", 3000, SIGNED.plusMonths(2)))
+               .expectException(ContractTest.violating("AVERAGE_PATIENTELE_TOO_LOW"));
+        // after the end, no later year is evaluated
+        fixture.given(e, new CollectiveContractTerminated(ID, "GROUP", "fin", LocalDate.of(2028, 6, 30),
+                        LocalDate.of(2028, 6, 30), List.of(A, B, C), LocalDate.of(2030, 6, 30), "COLLECTIVE_2026", "r"))
+               .when(new EvaluateCollectiveObjectivesCommand(ID, 4, LocalDate.of(2030, 4, 15), 520, 220))
+               .expectException(ContractTest.violating("YEAR_AFTER_TERMINATION"));
+        fixture.given(e).when(new TerminateCollectiveContractCommand(ID, "GROUP", "fin", LocalDate.of(2031, 6, 1)))
+               .expectException(ContractTest.violating("TERMINATION_DATE_INVALID"));
     }
 
     @Test
