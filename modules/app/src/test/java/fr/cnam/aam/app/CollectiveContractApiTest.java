@@ -42,6 +42,8 @@ class CollectiveContractApiTest {
     Clock clock;
     @Autowired
     TestOperatorTokens operator;
+    @Autowired
+    fr.cnam.aam.eventstore.MongoGlobalSequenceEventStorageEngine store;
 
     @AfterEach
     void backToTheContextsStart() {
@@ -77,6 +79,7 @@ class CollectiveContractApiTest {
     @Test
     void aGroupSignsTakesAMemberFromAnIndividualContractIsPaidProRataAndEndsWithAWaitingPeriod() {
         String caisse = "T" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
+        long feedStart = store.highestAllocatedIndex();
         String a = Signatures.newRpps();
         String b = Signatures.newRpps();
         String c = Signatures.newRpps();
@@ -176,6 +179,30 @@ class CollectiveContractApiTest {
                 {"contractId":"coll-a3-%s","assessmentId":"coll-a3-%s","rpps":"%s","caisseCode":"%s",
                  "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
                  "initialFileActive":2000,"signedOn":"2031-06-30"}""".formatted(caisse, caisse, a, caisse));
+
+        // its life is in the feed, for the caisse's agent, in order
+        HttpHeaders agent = new HttpHeaders();
+        agent.setBearerAuth(operator.token("agent-" + caisse, List.of("CPAM_AGENT"), caisse));
+        List<String> types = new java.util.ArrayList<>();
+        long after = feedStart;
+        for (int page = 0; page < 50; page++) {
+            Map feed = http.exchange("/api/v1/feed?after=" + after + "&limit=500", HttpMethod.GET,
+                                     new HttpEntity<>(agent), Map.class).getBody();
+            for (Map event : (List<Map>) feed.get("events")) {
+                if (id.equals(event.get("subject"))) {
+                    types.add((String) event.get("type"));
+                }
+            }
+            long next = ((Number) feed.get("next")).longValue();
+            if (next == after) {
+                break;
+            }
+            after = next;
+        }
+        assertThat(types).containsExactly("fr.cnam.aam.collective-contract.signed.v1",
+                "fr.cnam.aam.collective-contract.member-joined.v1", "fr.cnam.aam.collective-contract.etp-changed.v1",
+                "fr.cnam.aam.collective-contract.objectives-evaluated.v1",
+                "fr.cnam.aam.collective-contract.terminated.v1");
 
         // another caisse's agent does not see it
         HttpHeaders other = new HttpHeaders();

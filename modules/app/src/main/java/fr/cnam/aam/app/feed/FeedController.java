@@ -116,7 +116,9 @@ class FeedController {
         Object payload = serializer.deserialize(data.getPayload());
         String owner = type.caisseOf(payload);
         if (owner == null && type.contractOf(payload) != null) {
-            owner = caisseOfContract.computeIfAbsent(type.contractOf(payload), caisses::ofContract);
+            owner = caisseOfContract.computeIfAbsent(type.contractOf(payload),
+                    id -> id.startsWith("CollectiveContract:") ? caisses.ofCollectiveContract(id)
+                                                               : caisses.ofContract(id));
         }
         if (caisse != null && !caisse.equals(owner)) {
             return null;
