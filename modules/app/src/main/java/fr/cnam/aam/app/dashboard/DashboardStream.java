@@ -82,6 +82,12 @@ class DashboardStream {
     @PreDestroy
     void stop() {
         heartbeat.shutdownNow();
-        emitters.keySet().forEach(SseEmitter::complete);
+        for (SseEmitter emitter : emitters.keySet()) {
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyGone) {
+                // the container may have recycled the response first: nothing left to close
+            }
+        }
     }
 }

@@ -74,7 +74,7 @@ class DemoAuthorizationServer {
     @Bean
     @Order(2)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/login", "/logout")
+        http.securityMatcher("/login", "/logout", "/default-ui.css") // the login page and its stylesheet
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .formLogin(Customizer.withDefaults());
         return http.build();
