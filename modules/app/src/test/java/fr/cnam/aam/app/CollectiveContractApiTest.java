@@ -69,6 +69,22 @@ class CollectiveContractApiTest {
         assertThat(answer.getBody()).containsEntry("rule", rule);
     }
 
+    /** A GP eligible under the 2024 convention (regulation.md worked example: 1 300 MT patients), in Paris. */
+    private static String assessment(String assessmentId, String rpps, String caisse, String date) {
+        return """
+                {"assessmentId":"%s","rpps":"%s","caisseCode":"%s","date":"%s","specialty":"MEDECINE_GENERALE",
+                 "sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,"departement":"75","age":50}"""
+                .formatted(assessmentId, rpps, caisse, date);
+    }
+
+    private static String signature(String contractId, String assessmentId, String rpps, String caisse,
+                                    String signedOn) {
+        return """
+                {"contractId":"%s","assessmentId":"%s","rpps":"%s","caisseCode":"%s","departement":"75",
+                 "option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,"initialFileActive":2000,
+                 "signedOn":"%s"}""".formatted(contractId, assessmentId, rpps, caisse, signedOn);
+    }
+
     private static String member(String rpps, int mtPatients) {
         return """
                 {"rpps":"%s","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":%d,"fileActive":1500,
@@ -154,31 +170,19 @@ class CollectiveContractApiTest {
                                                                  v -> "TERMINATED".equals(v.get("status")));
         assertThat(ended).containsEntry("waitingUntil", "2031-06-30");
         BusinessTime.today(clock, "2029-07-01");
-        ok("/api/v1/eligibility/assessments", """
-                {"assessmentId":"coll-a-%s","rpps":"%s","caisseCode":"%s","date":"2029-07-01",
-                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,
-                 "departement":"75","age":50}""".formatted(caisse, a, caisse));
-        refused("/api/v1/contracts", """
-                {"contractId":"coll-a-%s","assessmentId":"coll-a-%s","rpps":"%s","caisseCode":"%s",
-                 "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
-                 "initialFileActive":2000,"signedOn":"2029-07-01"}""".formatted(caisse, caisse, a, caisse),
+        ok("/api/v1/eligibility/assessments", assessment("coll-a-" + caisse, a, caisse, "2029-07-01"));
+        refused("/api/v1/contracts",
+                signature("coll-a-" + caisse, "coll-a-" + caisse, a, caisse, "2029-07-01"),
                 "WAITING_PERIOD");
         // a signature dated at the end of the waiting period is still refused while that day has not come
-        refused("/api/v1/contracts", """
-                {"contractId":"coll-a2-%s","assessmentId":"coll-a-%s","rpps":"%s","caisseCode":"%s",
-                 "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
-                 "initialFileActive":2000,"signedOn":"2030-06-30"}""".formatted(caisse, caisse, a, caisse),
+        refused("/api/v1/contracts",
+                signature("coll-a2-" + caisse, "coll-a-" + caisse, a, caisse, "2030-06-30"),
                 "WAITING_PERIOD");
         // on 30 June 2031 it is over
         BusinessTime.today(clock, "2031-06-30");
-        ok("/api/v1/eligibility/assessments", """
-                {"assessmentId":"coll-a3-%s","rpps":"%s","caisseCode":"%s","date":"2031-06-30",
-                 "specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":1300,"fileActive":2000,
-                 "departement":"75","age":50}""".formatted(caisse, a, caisse));
-        ok("/api/v1/contracts", """
-                {"contractId":"coll-a3-%s","assessmentId":"coll-a3-%s","rpps":"%s","caisseCode":"%s",
-                 "departement":"75","option":"FULL_TIME","activityBand":"P70_P90","initialMtPatients":1300,
-                 "initialFileActive":2000,"signedOn":"2031-06-30"}""".formatted(caisse, caisse, a, caisse));
+        ok("/api/v1/eligibility/assessments", assessment("coll-a3-" + caisse, a, caisse, "2031-06-30"));
+        ok("/api/v1/contracts",
+                signature("coll-a3-" + caisse, "coll-a3-" + caisse, a, caisse, "2031-06-30"));
 
         // its life is in the feed, for the caisse's agent, in order
         HttpHeaders agent = new HttpHeaders();

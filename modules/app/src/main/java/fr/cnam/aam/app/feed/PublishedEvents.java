@@ -1,5 +1,11 @@
 package fr.cnam.aam.app.feed;
 
+import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
+import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
+import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
+import fr.cnam.aam.contracting.api.CollectiveMemberLeft;
+import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractResumed;
@@ -49,30 +55,30 @@ final class PublishedEvents {
             PublishedEvent.of(PREFIX + "contract.objectives-evaluated.v1", "contracting", ObjectivesEvaluated.class,
                               ObjectivesEvaluated::contractId, ObjectivesEvaluated::contractId),
             PublishedEvent.of(PREFIX + "collective-contract.signed.v1", "contracting",
-                              fr.cnam.aam.contracting.api.CollectiveContractSigned.class,
-                              fr.cnam.aam.contracting.api.CollectiveContractSigned::collectiveContractId,
-                              fr.cnam.aam.contracting.api.CollectiveContractSigned::collectiveContractId)
-                          .withCaisse(fr.cnam.aam.contracting.api.CollectiveContractSigned::caisseCode),
+                              CollectiveContractSigned.class,
+                              CollectiveContractSigned::collectiveContractId,
+                              CollectiveContractSigned::collectiveContractId)
+                          .withCaisse(CollectiveContractSigned::caisseCode),
             PublishedEvent.of(PREFIX + "collective-contract.member-joined.v1", "contracting",
-                              fr.cnam.aam.contracting.api.CollectiveMemberJoined.class,
-                              fr.cnam.aam.contracting.api.CollectiveMemberJoined::collectiveContractId,
-                              fr.cnam.aam.contracting.api.CollectiveMemberJoined::collectiveContractId),
+                              CollectiveMemberJoined.class,
+                              CollectiveMemberJoined::collectiveContractId,
+                              CollectiveMemberJoined::collectiveContractId),
             PublishedEvent.of(PREFIX + "collective-contract.member-left.v1", "contracting",
-                              fr.cnam.aam.contracting.api.CollectiveMemberLeft.class,
-                              fr.cnam.aam.contracting.api.CollectiveMemberLeft::collectiveContractId,
-                              fr.cnam.aam.contracting.api.CollectiveMemberLeft::collectiveContractId),
+                              CollectiveMemberLeft.class,
+                              CollectiveMemberLeft::collectiveContractId,
+                              CollectiveMemberLeft::collectiveContractId),
             PublishedEvent.of(PREFIX + "collective-contract.etp-changed.v1", "contracting",
-                              fr.cnam.aam.contracting.api.CollectiveEtpChanged.class,
-                              fr.cnam.aam.contracting.api.CollectiveEtpChanged::collectiveContractId,
-                              fr.cnam.aam.contracting.api.CollectiveEtpChanged::collectiveContractId),
+                              CollectiveEtpChanged.class,
+                              CollectiveEtpChanged::collectiveContractId,
+                              CollectiveEtpChanged::collectiveContractId),
             PublishedEvent.of(PREFIX + "collective-contract.objectives-evaluated.v1", "contracting",
-                              fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated.class,
-                              fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated::collectiveContractId,
-                              fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated::collectiveContractId),
+                              CollectiveObjectivesEvaluated.class,
+                              CollectiveObjectivesEvaluated::collectiveContractId,
+                              CollectiveObjectivesEvaluated::collectiveContractId),
             PublishedEvent.of(PREFIX + "collective-contract.terminated.v1", "contracting",
-                              fr.cnam.aam.contracting.api.CollectiveContractTerminated.class,
-                              fr.cnam.aam.contracting.api.CollectiveContractTerminated::collectiveContractId,
-                              fr.cnam.aam.contracting.api.CollectiveContractTerminated::collectiveContractId),
+                              CollectiveContractTerminated.class,
+                              CollectiveContractTerminated::collectiveContractId,
+                              CollectiveContractTerminated::collectiveContractId),
             PublishedEvent.of(PREFIX + "assistant.hired.v1", "employment", AssistantHired.class,
                               AssistantHired::assistantId, e -> first(e.contractIds()))
                           .withCaisse(AssistantHired::caisseCode),

@@ -137,11 +137,7 @@ class CollectiveContract {
         // the newcomer must be a member the rules accept; the group's average is not re-checked (S38)
         CollectiveDecision decision = CollectiveRules.decide(group(command.joinedOn(), structure, after, etpPermille,
                 approvedTrainingSite), rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE));
-        decision.reasons().stream().filter(r -> r.code().startsWith("MEMBER_")
-                                                && !r.code().equals("MEMBERS_ELIGIBLE")).findFirst()
-                .ifPresent(r -> {
-                    throw new BusinessRuleViolation(r.code(), r.message());
-                });
+        refuseOn(decision, code -> code.startsWith("MEMBER_") && !code.equals("MEMBERS_ELIGIBLE"));
         if (activeContracts.reserve(member.rpps(), collectiveContractId, command.joinedOn())) {
             CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(
                     u -> activeContracts.release(member.rpps(), collectiveContractId)));
@@ -196,17 +192,11 @@ class CollectiveContract {
         GroupRequest group = group(command.effectiveOn(), structure, List.copyOf(members.values()),
                                    command.etpPermille(), approvedTrainingSite);
         CollectiveDecision decision = CollectiveRules.decide(group, rulebook);
-        decision.reasons().stream().filter(r -> r.code().equals("ETP_ABOVE_CAP") || r.code().equals("ETP_INVALID"))
-                .findFirst().ifPresent(r -> {
-                    throw new BusinessRuleViolation(r.code(), r.message());
-                });
+        refuseOn(decision, code -> code.equals("ETP_ABOVE_CAP") || code.equals("ETP_INVALID"));
         if (command.etpPermille() > etpPermille) {
             // more aid is asked for: the group must still meet the average it signed on (members who joined with
             // no patientèle cannot buy cap)
-            decision.reasons().stream().filter(r -> r.code().equals("AVERAGE_PATIENTELE_TOO_LOW")).findFirst()
-                    .ifPresent(r -> {
-                        throw new BusinessRuleViolation(r.code(), r.message());
-                    });
+            refuseOn(decision, "AVERAGE_PATIENTELE_TOO_LOW"::equals);
         }
         RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
         int years = terms.get(0).aidByYearCents().size();
@@ -296,6 +286,13 @@ class CollectiveContract {
                 .findFirst().orElse(null);
         throw new BusinessRuleViolation(first != null ? first.code() : "COLLECTIVE_NOT_ELIGIBLE",
                                         first != null ? first.message() : "the group is not eligible");
+    }
+
+    /** Refuses with the first of the decision's reasons whose code is one of these. */
+    private static void refuseOn(CollectiveDecision decision, java.util.function.Predicate<String> code) {
+        decision.reasons().stream().filter(r -> code.test(r.code())).findFirst().ifPresent(r -> {
+            throw new BusinessRuleViolation(r.code(), r.message());
+        });
     }
 
     private void requireOpen() {
