@@ -215,6 +215,170 @@ class CollectiveContractApiTest {
                                  Map.class).getStatusCode().value()).isEqualTo(404);
     }
 
+    /** The company's payment schedule once {@code ready} holds of it. */
+    @SuppressWarnings("rawtypes")
+    private Map companySchedule(String id, java.util.function.Predicate<Map> ready) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/payments/collective-contracts/" + id),
+                                                            body -> body != null && ready.test(body));
+    }
+
+    /** The schedule's lines not cancelled: "Y{year}.{slot}" → amount in euros. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Map<String, Double> liveLines(Map schedule) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (Map line : (List<Map>) schedule.get("lines")) {
+            if (!"CANCELLED".equals(line.get("status"))) {
+                String id = (String) line.get("lineId");
+                out.put(id.substring(id.lastIndexOf(".Y") + 1), ((Number) line.get("amount")).doubleValue());
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private List<String> orderRun(String upTo, String caisse) {
+        return (List<String>) ok("/api/v1/payments/order-runs",
+                                 "{\"upTo\":\"%s\",\"caisseCode\":\"%s\"}".formatted(upTo, caisse)).get("orders");
+    }
+
+    private void paid(String orderId, String on) {
+        ok("/api/v1/payments/orders/" + orderId + "/answer",
+           "{\"status\":\"PAID\",\"answeredOn\":\"%s\",\"reference\":\"VIR-%s\"}".formatted(on, on));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    @Test
+    void theCompanyEmploysItsAssistantIsPaidPerEtpAndItsRecordShowsAndReplays() throws Exception {
+        String caisse = "T" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
+        BusinessTime.today(clock, "2026-04-01");
+        String id = "CollectiveContract:pay-" + caisse;
+        ok("/api/v1/collective-contracts", """
+                {"collectiveContractId":"pay-%s","caisseCode":"%s","departement":"75","structure":"SISA",
+                 "companyIdentifier":"750000001","signedOn":"2026-04-01","etp":2,"members":[%s,%s,%s]}
+                """.formatted(caisse, caisse, member(Signatures.newRpps(), 700), member(Signatures.newRpps(), 800),
+                              member(Signatures.newRpps(), 825)));
+
+        // the company's schedule: 2 ETP × 38 000 / 28 000 / 22 000 € (S38), one payment on the day that opens each
+        // year (the calendar S38 does not state: flagged unverified on each line)
+        Map planned = companySchedule(id, body -> ((List) body.get("lines")).size() == 5);
+        assertThat(planned).containsEntry("kind", "COLLECTIVE").containsEntry("etpPermille", 2000);
+        assertThat(liveLines(planned)).containsExactly(Map.entry("Y1.1", 76000.0), Map.entry("Y2.1", 56000.0),
+                Map.entry("Y3.1", 44000.0), Map.entry("Y4.1", 44000.0), Map.entry("Y5.1", 44000.0));
+        assertThat((List<Map>) planned.get("lines")).extracting(l -> l.get("dueDate")).containsExactly(
+                "2026-04-01", "2027-04-01", "2028-04-01", "2029-04-01", "2030-04-01");
+        assertThat((List<Map>) planned.get("lines")).allSatisfy(l -> assertThat(l)
+                .containsEntry("parameter", "collective.payment.calendar").containsEntry("confidence", "unverified")
+                .containsEntry("contractId", id));
+
+        // its assistant, employed by an employers' group (not by a doctor), with 2 years for the CQP (S38)
+        refused("/api/v1/assistants", """
+                {"contractIds":["%s"],"employerType":"DOCTOR","permanentContract":true,"weeklyHours":35,
+                 "hiredOn":"2026-04-01"}""".formatted(id), "EMPLOYER_NOT_ALLOWED");
+        String assistant = (String) ok("/api/v1/assistants", """
+                {"contractIds":["%s"],"employerType":"EMPLOYERS_GROUP","permanentContract":true,"weeklyHours":35,
+                 "hiredOn":"2026-04-01"}""".formatted(id)).get("assistantId");
+        Map hired = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/assistants/" + assistant),
+                                                                 v -> v != null);
+        assertThat(hired).containsEntry("regulatoryVersion", "COLLECTIVE_2026");
+        assertThat((Map) ((Map) hired.get("deadlines")).get("qualification")).containsEntry("dueOn", "2028-04-01");
+        BusinessTime.today(clock, "2026-04-03");
+        ok("/api/v1/assistants/" + assistant + "/hiring-proof", "{\"on\":\"2026-04-03\"}");
+
+        // year 1 ordered and paid
+        List<String> first = orderRun("2026-04-03", caisse);
+        assertThat(first).containsExactly("Order:collective:pay-" + caisse + ".Y1.1.1");
+        paid(first.get(0), "2026-04-03");
+
+        // an avenant to 3 ETP from 1 June 2026, in year 1 (1 Apr 2026 – 31 Mar 2027, 365 days): 61 days at 2 ETP
+        // (April, May) and 304 days at 3 ETP → 76 000 × 61/365 = 12 701.37 € + 114 000 × 304/365 = 94 947.95 €
+        // = 107 649.32 €; 76 000 € paid: a complement of 31 649.32 € on 1 June; from year 2, 3 ETP: 84 000 €,
+        // then 66 000 €
+        BusinessTime.today(clock, "2026-05-02");
+        ok("/api/v1/collective-contracts/" + id + "/etp",
+           "{\"avenantReference\":\"AV-1\",\"etp\":3,\"effectiveOn\":\"2026-06-01\"}");
+        Map amended = companySchedule(id, body -> liveLines(body).containsKey("Y1.A1"));
+        assertThat(liveLines(amended)).containsExactly(Map.entry("Y1.1", 76000.0), Map.entry("Y1.A1", 31649.32),
+                Map.entry("Y2.1", 84000.0), Map.entry("Y3.1", 66000.0), Map.entry("Y4.1", 66000.0),
+                Map.entry("Y5.1", 66000.0));
+
+        // year 3 evaluated: +585 of +780 MT (75 %), +330 of +330 file active (100 %) → mean 87.5 % (unverified)
+        // → 66 000 × 87.5 % = 57 750 €; then everything due is ordered and paid
+        BusinessTime.today(clock, "2029-04-15");
+        ok("/api/v1/collective-contracts/" + id + "/evaluations",
+           "{\"contractYear\":3,\"evaluatedOn\":\"2029-04-15\",\"mtPatientsReached\":585,\"fileActiveReached\":330}");
+        companySchedule(id, body -> liveLines(body).get("Y3.1") == 57750.0);
+        List<String> due = orderRun("2029-04-15", caisse);
+        assertThat(due).hasSize(4);
+        due.forEach(order -> paid(order, "2029-04-15"));
+
+        // ended on 30 June 2029, in year 4 (1 Apr 2029 – 31 Mar 2030, 365 days): 91 days served (30 + 31 + 30)
+        // → 66 000 × 91/365 = 16 454.79 €; 66 000 € paid: 49 545.21 € to recover; year 5 no longer due
+        BusinessTime.today(clock, "2029-06-30");
+        ok("/api/v1/collective-contracts/" + id + "/termination",
+           "{\"by\":\"CAISSE\",\"reason\":\"patientèle sous son niveau initial\",\"notifiedOn\":\"2029-06-30\"}");
+        Map ended = companySchedule(id, body -> "2029-06-30".equals(body.get("lastDay"))
+                                                && liveLines(body).containsKey("Y4.A1"));
+        assertThat(liveLines(ended)).containsEntry("Y4.A1", -49545.21).doesNotContainKey("Y5.1");
+        // paid: 76 000 + 31 649.32 + 84 000 + 57 750 + 66 000 = 315 399.32 €
+        Map totals = (Map) ended.get("totals");
+        assertThat(((Number) totals.get("paid")).doubleValue()).isEqualTo(315399.32);
+
+        // the caisse's ledger counts the company's payments with the doctors'
+        Map ledger = http.getForObject("/api/v1/payments/ledger?caisse=" + caisse + "&from=2026-04&to=2026-04",
+                                       Map.class);
+        assertThat(((Number) ((Map) ledger.get("totals")).get("paid")).doubleValue()).isEqualTo(76000.0);
+
+        // the dispute view: the contract as it stood, its company, members, assistant and payments
+        BusinessTime.today(clock, "2029-07-01");
+        Map dispute = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "?asOf=2029-07-01",
+                                        Map.class);
+        assertThat((Map) dispute.get("contract")).containsEntry("status", "TERMINATED")
+                .containsEntry("regulatoryVersion", "COLLECTIVE_2026").containsEntry("caisseCode", caisse);
+        Map group = (Map) dispute.get("collective");
+        assertThat(group).containsEntry("structure", "SISA").containsEntry("etpPermille", 3000)
+                         .containsEntry("waitingUntil", "2031-06-30");
+        assertThat((List) group.get("members")).hasSize(3);
+        assertThat((List<Map>) dispute.get("assistants")).extracting(a -> a.get("assistantId"))
+                .containsExactly(assistant);
+        assertThat(((Number) ((Map) dispute.get("totals")).get("paid")).doubleValue()).isEqualTo(315399.32);
+        Map before = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "?asOf=2026-05-01",
+                                       Map.class);
+        assertThat((Map) before.get("collective")).containsEntry("etpPermille", 2000);
+        byte[] pdf = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "/report?format=pdf"
+                                       + "&asOf=2029-07-01", byte[].class);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Contrat collectif").contains("SISA").contains("49 545,21");
+        }
+
+        // the caisse's agent reads the company's payments; another caisse's agent finds nothing
+        HttpHeaders agent = new HttpHeaders();
+        agent.setBearerAuth(operator.token("agent-" + caisse, List.of("CPAM_AGENT"), caisse));
+        ResponseEntity<Map> own = http.exchange("/api/v1/payments/collective-contracts/" + id, HttpMethod.GET,
+                                                new HttpEntity<>(agent), Map.class);
+        assertThat(own.getStatusCode().value()).isEqualTo(200);
+        HttpHeaders other = new HttpHeaders();
+        other.setBearerAuth(operator.token("agent-other", List.of("CPAM_AGENT"), "T000001"));
+        for (String path : List.of("/api/v1/payments/collective-contracts/", "/api/v1/disputes/collective-contracts/",
+                                   "/api/v1/assistants/")) {
+            String target = path + (path.endsWith("assistants/") ? assistant : id);
+            assertThat(http.exchange(target, HttpMethod.GET, new HttpEntity<>(other), Map.class).getStatusCode()
+                           .value()).as(target).isEqualTo(404);
+        }
+
+        // replayed from the events, the views come back the same
+        Map viewBefore = get("/api/v1/collective-contracts/" + id);
+        Map scheduleBefore = get("/api/v1/payments/collective-contracts/" + id);
+        for (String processor : List.of("collective-contracts", "payment-ledger")) {
+            assertThat(http.postForEntity("/api/v1/admin/processors/" + processor + "/replay", null, Map.class)
+                           .getStatusCode().value()).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> Processors.caughtUp(http, "collective-contracts")
+                                                           && Processors.caughtUp(http, "payment-ledger"));
+        assertThat(get("/api/v1/collective-contracts/" + id)).isEqualTo(viewBefore);
+        assertThat(get("/api/v1/payments/collective-contracts/" + id)).isEqualTo(scheduleBefore);
+    }
+
     @SuppressWarnings("rawtypes")
     private Map get(String path) {
         ResponseEntity<Map> answer = http.getForEntity(path, Map.class);

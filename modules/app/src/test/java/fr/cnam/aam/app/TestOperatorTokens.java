@@ -34,7 +34,8 @@ class TestOperatorTokens implements RestTemplateCustomizer {
     private static final Pattern CONTRACT = Pattern.compile("/api/v1/(?:payments/|disputes/)?contracts/([^/?]+).*");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/v1/eligibility/assessments/([^/?]+)");
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/?]+).*");
-    private static final Pattern COLLECTIVE = Pattern.compile("/api/v1/collective-contracts/([^/?]+).*");
+    private static final Pattern COLLECTIVE =
+            Pattern.compile("/api/v1/(?:payments/|disputes/)?collective-contracts/([^/?]+).*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NimbusJwtEncoder encoder;
@@ -79,7 +80,7 @@ class TestOperatorTokens implements RestTemplateCustomizer {
                 return json.get("caisseCode").asText();
             }
             if (json != null && json.path("contractIds").isArray() && !json.path("contractIds").isEmpty()) {
-                fromBody = caisses.ofContract(json.path("contractIds").get(0).asText());
+                fromBody = caisses.ofAnyContract(json.path("contractIds").get(0).asText());
             }
         } catch (IOException | RuntimeException notJson) {
             // a hostile body: no caisse from it

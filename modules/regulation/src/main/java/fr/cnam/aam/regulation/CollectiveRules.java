@@ -114,6 +114,25 @@ public final class CollectiveRules {
                           combination));
     }
 
+    /**
+     * When a contract year's due aid is paid to the company, as the rulebook's {@code collective.payment.calendar}
+     * says (read on the signature): AT_YEAR_START pays it in one line on the day that opens the year. An unknown
+     * calendar (none published, or a code this release does not know) is a missing parameter: the year's payments
+     * stay undetermined rather than guessed.
+     */
+    public static List<Payment> calendar(int contractYear, LocalDate signedOn, long dueCents,
+                                         RegulatoryVersion version, Rulebook rulebook) {
+        Resolved calendar = rulebook.resolve("collective.payment.calendar", version, signedOn);
+        String code = calendar.known() ? calendar.value().asText() : null;
+        if (!"AT_YEAR_START".equals(code)) {
+            throw new MissingParameter("collective.payment.calendar", code == null ? "no calendar published"
+                    : code + " is not a calendar this release knows (AT_YEAR_START)");
+        }
+        LocalDate opens = signedOn.plusYears(contractYear - 1L);
+        return List.of(new Payment(opens, dueCents, contractYear, Reason.of("AT_YEAR_START",
+                "year " + contractYear + " paid on the day that opens it, " + opens, calendar)));
+    }
+
     /** The first day a member of a collective contract ended on {@code endedOn} may sign again. */
     public static LocalDate waitingPeriodEnds(LocalDate endedOn, Rulebook rulebook) {
         RegulatoryVersion version = rulebook.versionOn(endedOn, RegulatoryVersion.Kind.COLLECTIVE);

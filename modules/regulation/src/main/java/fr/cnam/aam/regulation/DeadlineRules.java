@@ -58,4 +58,34 @@ public final class DeadlineRules {
         }
         return new AssistantDeadlines(trainingBy, qualifiedBy, secretaryBy, reasons);
     }
+
+    /**
+     * The deadlines of an assistant employed for a collective contract (COLLECTIVE_2026, regulation.md §3b): the CQP
+     * within the collective's delay unless the assistant holds one of the qualifications that dispense from it
+     * (the CQP, or a nurse's, aide-soignant's or auxiliaire de puériculture's diploma). S38 sets no training-start
+     * delay and no former-secretary rule for the collective aid: none is invented here.
+     */
+    public static AssistantDeadlines collectiveDeadlines(LocalDate hiredOn, List<String> qualifications,
+                                                         Rulebook rulebook) {
+        RegulatoryVersion version = rulebook.versionOnOrFirst(hiredOn, RegulatoryVersion.Kind.COLLECTIVE);
+        LocalDate on = hiredOn.isBefore(rulebook.startOf(version)) ? rulebook.startOf(version) : hiredOn;
+        Resolved known = rulebook.resolve("assistant.qualifications", rulebook.versionOn(on), on);
+        Resolved exempt = rulebook.resolve("collective.assistant.exemptQualifications", version, on);
+        for (String qualification : qualifications) {
+            if (!known.includes(qualification) && !exempt.includes(qualification) && !FAE.equals(qualification)) {
+                throw new fr.cnam.aam.kernel.BusinessRuleViolation("QUALIFICATION_UNKNOWN",
+                        qualification + " is not a qualification for an assistant médical " + known.asCodes());
+            }
+        }
+        List<Reason> reasons = new ArrayList<>();
+        LocalDate qualifiedBy = null;
+        if (qualifications.stream().anyMatch(exempt::includes)) {
+            reasons.add(Reason.of("QUALIFIED", "dispensed from the CQP at hiring: " + qualifications, exempt));
+        } else {
+            Resolved years = rulebook.resolve("collective.assistant.qualificationYears", version, on);
+            qualifiedBy = hiredOn.plusYears(years.asInt());
+            reasons.add(Reason.of("QUALIFY_BY", "CQP by " + qualifiedBy, years));
+        }
+        return new AssistantDeadlines(null, qualifiedBy, null, reasons);
+    }
 }

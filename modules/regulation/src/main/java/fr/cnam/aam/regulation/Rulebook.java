@@ -178,6 +178,20 @@ public final class Rulebook {
         return found;
     }
 
+    /**
+     * The version of that kind in force on {@code date}, or its first version when {@code date} precedes them all
+     * (an assistant a company employed before its collective contract began is followed under that contract's rules).
+     */
+    public RegulatoryVersion versionOnOrFirst(LocalDate date, RegulatoryVersion.Kind kind) {
+        RegulatoryVersion first = null;
+        for (Map.Entry<RegulatoryVersion, LocalDate> start : starts.entrySet()) {
+            if (start.getKey().kind() == kind && (first == null || start.getValue().isBefore(starts.get(first)))) {
+                first = start.getKey();
+            }
+        }
+        return first != null && date.isBefore(starts.get(first)) ? first : versionOn(date, kind);
+    }
+
     /** Whether this rulebook dates any version of that kind (one begun on an earlier release may not). */
     public boolean hasVersionsOf(RegulatoryVersion.Kind kind) {
         return starts.keySet().stream().anyMatch(v -> v.kind() == kind);

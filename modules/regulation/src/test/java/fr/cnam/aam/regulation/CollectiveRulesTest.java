@@ -172,4 +172,17 @@ class CollectiveRulesTest {
                 RegulatoryVersion.COLLECTIVE_2026, "FULL_TIME", "P70_P90", null, null), rulebook))
                 .isInstanceOf(BusinessRuleViolation.class).extracting("rule").isEqualTo("VERSION_KIND_MISMATCH");
     }
+
+    @Test
+    void eachYearsAidIsPaidOnTheDayThatOpensItAsTheUnverifiedCalendarSays() {
+        // S38 states no calendar: the rulebook's AT_YEAR_START, flagged unverified
+        List<Payment> year3 = CollectiveRules.calendar(3, LocalDate.of(2026, 4, 1), 4_400_000L,
+                                                       RegulatoryVersion.COLLECTIVE_2026, rulebook);
+        assertThat(year3).singleElement().satisfies(p -> {
+            assertThat(p.dueDate()).isEqualTo(LocalDate.of(2028, 4, 1));
+            assertThat(p.amountCents()).isEqualTo(4_400_000L);
+            assertThat(p.rule().parameter()).isEqualTo("collective.payment.calendar");
+            assertThat(p.rule().confidence()).isEqualTo(Confidence.UNVERIFIED);
+        });
+    }
 }

@@ -44,4 +44,25 @@ class DeadlineRulesTest {
         assertThatThrownBy(() -> DeadlineRules.deadlines(LocalDate.of(2024, 9, 1), List.of("BTS"), false, rulebook))
                 .isInstanceOf(BusinessRuleViolation.class);
     }
+
+    @Test
+    void aGroupsAssistantHasTwoYearsForTheCqpUnlessANurseAideSoignantOrAuxiliaireDePuericulture() {
+        // §3b (S38): CQP within 2 years of hiring unless already IDE, AS or AP — no FAE for them, unlike an
+        // individual contract's nurse (§3.5, S25: the FAE within 2 years)
+        AssistantDeadlines none = DeadlineRules.collectiveDeadlines(LocalDate.of(2026, 5, 4), List.of(), rulebook);
+        assertThat(none.qualifiedBy()).isEqualTo(LocalDate.of(2028, 5, 4));
+        assertThat(none.trainingStartBy()).as("no training-start delay is stated for the group").isNull();
+        assertThat(none.reasons()).anyMatch(r -> "collective.assistant.qualificationYears".equals(r.parameter())
+                                                 && r.confidence() == Confidence.SECONDARY);
+        for (String diploma : List.of("DEI", "DEAS", "DEAP", "CQP")) {
+            assertThat(DeadlineRules.collectiveDeadlines(LocalDate.of(2026, 5, 4), List.of(diploma), rulebook)
+                                    .qualifiedBy()).as(diploma).isNull();
+        }
+        assertThat(DeadlineRules.deadlines(LocalDate.of(2026, 5, 4), List.of("DEI"), false, rulebook).qualifiedBy())
+                .as("the individual contract's nurse still owes the FAE").isEqualTo(LocalDate.of(2028, 5, 4));
+        assertThatThrownBy(() -> DeadlineRules.collectiveDeadlines(LocalDate.of(2026, 5, 4), List.of("BTS"),
+                                                                    rulebook))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                                        v -> assertThat(v.rule()).isEqualTo("QUALIFICATION_UNKNOWN"));
+    }
 }

@@ -1,6 +1,12 @@
 package fr.cnam.aam.app.disputes;
 
 import fr.cnam.aam.app.axon.AuditMetaData;
+import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
+import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
+import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
+import fr.cnam.aam.contracting.api.CollectiveMemberLeft;
+import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractResumed;
@@ -65,13 +71,12 @@ final class AsOfFold {
     private void apply(RecordedEvent event) {
         Object e = event.payload();
         if (e instanceof ContractTerminated t && contract != null && !t.notifiedOn().isAfter(asOf)) {
-            contract.terminationNotifiedOn = t.notifiedOn();
-            contract.terminatesOn = t.effectiveOn();
-            if (t.effectiveOn().isBefore(asOf)) {
-                // its effective date is the contract's last day (paid, as the schedule counts it): ended after it
-                contract.status = "TERMINATED";
-                contract.suspendedSince = null;
-            }
+            terminate(t.notifiedOn(), t.effectiveOn());
+            return;
+        }
+        if (e instanceof CollectiveContractTerminated t && contract != null && !t.notifiedOn().isAfter(asOf)) {
+            terminate(t.notifiedOn(), t.effectiveOn());
+            contract.waitingUntil = t.waitingUntil();
             return;
         }
         if (e instanceof ContractTermReached reached && contract != null) {
@@ -92,8 +97,25 @@ final class AsOfFold {
         }
         if (e instanceof ContractSigned s) {
             contract = new Contract(s);
+        } else if (e instanceof CollectiveContractSigned s) {
+            contract = new Contract(s);
         } else if (contract == null) {
             return; // nothing holds before the signature
+        } else if (e instanceof CollectiveMemberJoined j) {
+            contract.members.put(j.member().rpps(), map("rpps", j.member().rpps(), "joinedOn", j.joinedOn(),
+                                                        "leftOn", null));
+        } else if (e instanceof CollectiveMemberLeft l && contract.members.containsKey(l.rpps())) {
+            contract.members.get(l.rpps()).put("leftOn", l.leftOn());
+        } else if (e instanceof CollectiveEtpChanged c) {
+            contract.etpPermille = c.etpPermille();
+            contract.avenants.add(map("avenantReference", c.avenantReference(), "from", c.previousEtpPermille(),
+                                      "to", c.etpPermille(), "effectiveOn", c.effectiveOn(), "recordedAt",
+                                      event.recordedAt()));
+        } else if (e instanceof CollectiveObjectivesEvaluated o) {
+            contract.evaluations.add(map("contractYear", o.contractYear(), "evaluatedOn", o.evaluatedOn(),
+                    "achievementRate", o.appliedRatePermille() / 10.0, "aid", euros(o.aidCents()),
+                    "modulatedAid", euros(o.modulatedAidCents()), "regulatoryVersion", o.regulatoryVersion(),
+                    "rulebookRevision", o.rulebookRevision(), "rules", o.rules()));
         } else if (e instanceof ContractAmended a) {
             contract.option = a.option();
             contract.avenants.add(map("avenantReference", a.avenantReference(), "from", a.previousOption(),
@@ -123,6 +145,17 @@ final class AsOfFold {
         } else {
             applyAssistant(e);
             applyPayment(e);
+        }
+    }
+
+    /** Notified by {@code asOf}: shown as notified, and as ended once its last day ({@code effectiveOn}) is past. */
+    private void terminate(LocalDate notifiedOn, LocalDate effectiveOn) {
+        contract.terminationNotifiedOn = notifiedOn;
+        contract.terminatesOn = effectiveOn;
+        if (effectiveOn.isBefore(asOf)) {
+            // its effective date is the contract's last day (paid, as the schedule counts it): ended after it
+            contract.status = "TERMINATED";
+            contract.suspendedSince = null;
         }
     }
 
@@ -193,7 +226,7 @@ final class AsOfFold {
                             assistants.values().stream().map(Assistant::state).toList(), states,
                             new AsOfView.Totals(euros(due), euros(ordered), euros(paid), euros(recovered),
                                                 euros(paid - recovered)),
-                            List.copyOf(timeline));
+                            List.copyOf(timeline), contract == null ? null : contract.collective());
     }
 
     private static AsOfView.ContractState notSigned() {
@@ -227,7 +260,10 @@ final class AsOfFold {
 
     /** The contract's terms as the fold goes. */
     private static final class Contract {
-        final ContractSigned signed;
+        final String caisseCode;
+        final String rpps;
+        final LocalDate signedOn;
+        final String activityBand;
         String option;
         String regulatoryVersion;
         String rulebookRevision;
@@ -239,20 +275,51 @@ final class AsOfFold {
         final List<Map<String, Object>> avenants = new ArrayList<>();
         final List<Map<String, Object>> evaluations = new ArrayList<>();
         final List<Map<String, Object>> revaluations = new ArrayList<>();
+        /** A collective contract's company, ETP and members (null structure for an individual contract). */
+        final String structure;
+        final String companyIdentifier;
+        int etpPermille;
+        final Map<String, Map<String, Object>> members = new LinkedHashMap<>();
+        LocalDate waitingUntil;
 
         Contract(ContractSigned signed) {
-            this.signed = signed;
+            this.caisseCode = signed.caisseCode();
+            this.rpps = signed.rpps();
+            this.signedOn = signed.signedOn();
+            this.activityBand = signed.activityBand();
             this.option = signed.option();
             this.regulatoryVersion = signed.regulatoryVersion();
             this.rulebookRevision = signed.rulebookRevision();
             this.endsOn = signed.endsOn();
+            this.structure = null;
+            this.companyIdentifier = null;
+        }
+
+        Contract(CollectiveContractSigned signed) {
+            this.caisseCode = signed.caisseCode();
+            this.rpps = null;
+            this.signedOn = signed.signedOn();
+            this.activityBand = null;
+            this.regulatoryVersion = signed.regulatoryVersion();
+            this.rulebookRevision = signed.rulebookRevision();
+            this.endsOn = signed.endsOn();
+            this.structure = signed.structure();
+            this.companyIdentifier = signed.companyIdentifier();
+            this.etpPermille = signed.etpPermille();
+            signed.members().forEach(m -> members.put(m.rpps(), map("rpps", m.rpps(), "joinedOn",
+                                                                    signed.signedOn(), "leftOn", null)));
         }
 
         AsOfView.ContractState state() {
-            return new AsOfView.ContractState(signed.caisseCode(), signed.rpps(), signed.signedOn(), endsOn, option,
-                    signed.activityBand(), regulatoryVersion, rulebookRevision, status, suspendedSince,
-                    terminationNotifiedOn, terminatesOn, List.copyOf(avenants), List.copyOf(evaluations),
-                    List.copyOf(revaluations));
+            return new AsOfView.ContractState(caisseCode, rpps, signedOn, endsOn, option, activityBand,
+                    regulatoryVersion, rulebookRevision, status, suspendedSince, terminationNotifiedOn, terminatesOn,
+                    List.copyOf(avenants), List.copyOf(evaluations), List.copyOf(revaluations));
+        }
+
+        AsOfView.CollectiveState collective() {
+            return structure == null ? null : new AsOfView.CollectiveState(structure, companyIdentifier,
+                    etpPermille, members.values().stream().map(m -> (Map<String, Object>) new LinkedHashMap<>(m))
+                                        .toList(), waitingUntil);
         }
     }
 

@@ -11,7 +11,16 @@ import java.util.Map;
  * and of those only what was in force on that date. Amounts in euros.
  */
 public record AsOfView(String contractId, LocalDate asOf, Instant knownAt, ContractState contract,
-                List<AssistantState> assistants, List<LineState> lines, Totals totals, List<TimelineEntry> timeline) {
+                List<AssistantState> assistants, List<LineState> lines, Totals totals, List<TimelineEntry> timeline,
+                CollectiveState collective) {
+
+    /**
+     * A collective contract's own terms (null for an individual contract): the company, the ETP financed, its
+     * members with the day each joined (and left), and, once it ended, the day its members may sign again.
+     */
+    public record CollectiveState(String structure, String companyIdentifier, int etpPermille,
+                                  List<Map<String, Object>> members, LocalDate waitingUntil) {
+    }
 
     /** The contract's terms in force. {@code status}: NOT_SIGNED, ACTIVE, SUSPENDED, TERMINATED, TERM_REACHED. */
     public record ContractState(String caisseCode, String rpps, LocalDate signedOn, LocalDate endsOn, String option,

@@ -34,10 +34,10 @@ import java.util.Map;
 /**
  * For dispute handlers: a contract as it stood on a date and as the caisse knew it at an instant, read from the
  * event streams of its aggregates; the same as a printable report (HTML, PDF). Roles: AUDITOR, or the agent of the
- * contract's caisse.
+ * contract's caisse. A collective contract has the same view, its company, ETP and members beside.
  */
 @RestController
-@RequestMapping("/api/v1/disputes/contracts/{contractId}")
+@RequestMapping("/api/v1/disputes")
 class DisputeController {
 
     /** The record starts with the scheme (2019) and no instant after 2100 is a question anyone asks. */
@@ -55,11 +55,32 @@ class DisputeController {
     }
 
     /** {@code asOf}: the date (default today, business time); {@code knownAt}: an ISO instant (default now). */
-    @GetMapping
+    @GetMapping("/contracts/{contractId}")
     AsOfView asOf(@PathVariable String contractId,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   @RequestParam(required = false) String knownAt) {
-        String id = TypedId.of("Contract", contractId);
+        return view(TypedId.of("Contract", contractId), asOf, knownAt);
+    }
+
+    /** A group's collective contract, as {@link #asOf}: its payments to the company, its assistants, its record. */
+    @GetMapping("/collective-contracts/{collectiveContractId}")
+    AsOfView collectiveAsOf(@PathVariable String collectiveContractId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                            LocalDate asOf,
+                            @RequestParam(required = false) String knownAt) {
+        return view(TypedId.of("CollectiveContract", collectiveContractId), asOf, knownAt);
+    }
+
+    @GetMapping("/collective-contracts/{collectiveContractId}/report")
+    ResponseEntity<byte[]> collectiveReport(@PathVariable String collectiveContractId,
+                                            @RequestParam(required = false)
+                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                            @RequestParam(required = false) String knownAt,
+                                            @RequestParam(defaultValue = "html") String format) {
+        return report(collectiveAsOf(collectiveContractId, asOf, knownAt), format);
+    }
+
+    private AsOfView view(String id, LocalDate asOf, String knownAt) {
         AsOfView view = views.asOf(id, asOf != null ? asOf : LocalDate.now(clock), instant(knownAt));
         if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract " + id);
@@ -68,13 +89,16 @@ class DisputeController {
     }
 
     /** The report: {@code format=html} (default) or {@code pdf}. */
-    @GetMapping("/report")
+    @GetMapping("/contracts/{contractId}/report")
     ResponseEntity<byte[]> report(@PathVariable String contractId,
                                   @RequestParam(required = false)
                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                   @RequestParam(required = false) String knownAt,
                                   @RequestParam(defaultValue = "html") String format) {
-        AsOfView view = asOf(contractId, asOf, knownAt);
+        return report(asOf(contractId, asOf, knownAt), format);
+    }
+
+    private static ResponseEntity<byte[]> report(AsOfView view, String format) {
         return switch (format) {
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                                         .header("Content-Disposition", "inline; filename=\"contestation-"
@@ -87,7 +111,7 @@ class DisputeController {
     }
 
     /** The contract's years re-decided under another version or revision, beside what was recorded. */
-    @PostMapping("/what-if")
+    @PostMapping("/contracts/{contractId}/what-if")
     WhatIf whatIf(@PathVariable String contractId, @Valid @RequestBody WhatIfRequest request) {
         AsOfView recorded = asOf(contractId, LocalDate.now(clock), null);
         Rulebook rulebook = request.rulebookRevision() == null ? rulebooks.current()

@@ -35,6 +35,27 @@ final class DisputeReport {
     private DisputeReport() {
     }
 
+    /** A collective contract's company, ETP and members; nothing for an individual contract. */
+    private static void collective(StringBuilder h, AsOfView.CollectiveState g) {
+        if (g == null) {
+            return;
+        }
+        h.append("<h2>Contrat collectif</h2><p>Structure <b>").append(e(g.structure())).append("</b>, identifiant ")
+         .append(e(g.companyIdentifier())).append(", ETP financés : <b>")
+         .append(BigDecimal.valueOf(g.etpPermille(), 3).stripTrailingZeros().toPlainString().replace('.', ','))
+         .append("</b>");
+        if (g.waitingUntil() != null) {
+            h.append(" — délai de carence des membres jusqu'au ").append(day(g.waitingUntil()));
+        }
+        h.append("</p><table><tr><th>Membre (RPPS)</th><th>Adhésion</th><th>Départ</th></tr>");
+        for (Map<String, Object> member : g.members()) {
+            h.append("<tr><td>").append(e(String.valueOf(member.get("rpps")))).append("</td><td>")
+             .append(day((LocalDate) member.get("joinedOn"))).append("</td><td>")
+             .append(day((LocalDate) member.get("leftOn"))).append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
     static String html(AsOfView view) {
         AsOfView.ContractState c = view.contract();
         StringBuilder h = new StringBuilder(16_384);
@@ -62,6 +83,7 @@ final class DisputeReport {
              .append(day(c.terminatesOn()));
         }
         h.append("</td></tr></table>");
+        collective(h, view.collective());
 
         h.append("<h2>Versements et récupérations</h2><table><tr><th>Année</th><th>Nature</th><th>Échéance</th>")
          .append("<th>Montant</th><th>Statut</th><th>Ordre</th><th>Règle du calendrier</th>")

@@ -17,7 +17,7 @@ final class EffectiveDates {
     // submittedOn before hiredOn: a proof of hiring holds from its submission, not from the hiring it proves
     private static final List<String> NAMES = List.of("effectiveOn", "signedOn", "anniversaryOn", "evaluatedOn",
             "decidedOn", "recordedOn", "heldOn", "endedOn", "submittedOn", "hiredOn", "leftOn", "startedOn",
-            "obtainedOn", "replacedOn", "on", "dueOn", "issuedOn", "paidOn", "rejectedOn", "assessedOn");
+            "obtainedOn", "replacedOn", "on", "dueOn", "issuedOn", "paidOn", "rejectedOn", "assessedOn", "joinedOn");
 
     private EffectiveDates() {
     }

@@ -116,9 +116,7 @@ class FeedController {
         Object payload = serializer.deserialize(data.getPayload());
         String owner = type.caisseOf(payload);
         if (owner == null && type.contractOf(payload) != null) {
-            owner = caisseOfContract.computeIfAbsent(type.contractOf(payload),
-                    id -> id.startsWith("CollectiveContract:") ? caisses.ofCollectiveContract(id)
-                                                               : caisses.ofContract(id));
+            owner = caisseOfContract.computeIfAbsent(type.contractOf(payload), caisses::ofAnyContract);
         }
         if (caisse != null && !caisse.equals(owner)) {
             return null;

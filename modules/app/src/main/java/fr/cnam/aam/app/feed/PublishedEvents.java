@@ -18,6 +18,7 @@ import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
 import fr.cnam.aam.employment.api.AssistantHired;
 import fr.cnam.aam.employment.api.AssistantLeft;
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
+import fr.cnam.aam.payments.api.PaymentIds;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
 import fr.cnam.aam.payments.api.PaymentOrderRejected;
@@ -116,6 +117,6 @@ final class PublishedEvents {
     }
 
     private static String contractOfSchedule(String scheduleId) {
-        return scheduleId == null ? null : scheduleId.replaceFirst("^Schedule:", "Contract:");
+        return scheduleId == null ? null : PaymentIds.contractOfSchedule(scheduleId);
     }
 }

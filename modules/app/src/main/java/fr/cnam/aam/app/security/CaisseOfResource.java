@@ -32,6 +32,11 @@ public class CaisseOfResource {
                ? signed.caisseCode() : null;
     }
 
+    /** The caisse of an individual contract, or of a collective one when the id says "CollectiveContract:". */
+    public String ofAnyContract(String id) {
+        return id != null && id.startsWith("CollectiveContract:") ? ofCollectiveContract(id) : ofContract(id);
+    }
+
     public String ofAssessment(String id) {
         return first(id("Assessment", id)) instanceof EligibilityAssessed assessed ? assessed.caisseCode() : null;
     }
@@ -45,7 +50,7 @@ public class CaisseOfResource {
             return hired.caisseCode();
         }
         return hired.contractIds() == null || hired.contractIds().isEmpty() ? null
-               : ofContract(hired.contractIds().get(0));
+               : ofAnyContract(hired.contractIds().get(0));
     }
 
     private Object first(String aggregateId) {

@@ -41,7 +41,8 @@ class CaisseScopeFilter extends OncePerRequestFilter {
             Pattern.compile("/api/v1/(?:payments/|disputes/)?contracts/([^/]+)(?:/.*)?");
     private static final Pattern ASSESSMENT = Pattern.compile("/api/v1/eligibility/assessments/([^/]+)");
     private static final Pattern ASSISTANT = Pattern.compile("/api/v1/assistants/([^/]+)(?:/.*)?");
-    private static final Pattern COLLECTIVE = Pattern.compile("/api/v1/collective-contracts/([^/]+)(?:/.*)?");
+    private static final Pattern COLLECTIVE =
+            Pattern.compile("/api/v1/(?:payments/|disputes/)?collective-contracts/([^/]+)(?:/.*)?");
     private static final Pattern ACTIVITY = Pattern.compile("/api/v1/contracts/[^/]+/activity");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -137,7 +138,7 @@ class CaisseScopeFilter extends OncePerRequestFilter {
             }
             if (json.get("contractIds") instanceof com.fasterxml.jackson.databind.node.ArrayNode ids) {
                 for (JsonNode id : ids) {
-                    String caisse = id.isTextual() ? caisses.ofContract(id.asText()) : null;
+                    String caisse = id.isTextual() ? caisses.ofAnyContract(id.asText()) : null;
                     if (caisse != null && !caisse.equals(own)) {
                         ProblemJson.write(response, HttpStatus.NOT_FOUND, "no such contract: " + id.asText(),
                                           "CONTRACT_UNKNOWN");

@@ -93,13 +93,24 @@ class Assistant {
         if (command.hiredOn() == null) {
             throw new BusinessRuleViolation("HIRING_DATE_REQUIRED", "the hiring date is required");
         }
-        Rulebook rulebook = rulebooks.current();
+        boolean collective = CollectiveHiring.isFor(command.contractIds());
+        Rulebook rulebook = collective ? rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE) : rulebooks.current();
         List<String> held = command.qualifications() == null ? List.of() : command.qualifications();
-        AssistantDeadlines deadlines = DeadlineRules.deadlines(command.hiredOn(), held, command.formerSecretary(),
-                                                               rulebook);
-        RegulatoryVersion version = rulebook.versionOn(command.hiredOn());
-        Resolved proofDays = rulebook.resolve("assistant.hiringProofDays", version, command.hiredOn());
         List<String> rules = new ArrayList<>();
+        AssistantDeadlines deadlines;
+        RegulatoryVersion version;
+        if (collective) {
+            Resolved employers = CollectiveHiring.requireAllowed(command.contractIds(), command.employerType(),
+                                                                 command.hiredOn(), rulebook);
+            rules.add(cite(employers.parameter(), employers.source(), employers.confidence()));
+            deadlines = DeadlineRules.collectiveDeadlines(command.hiredOn(), held, rulebook);
+            version = CollectiveHiring.version(command.hiredOn(), rulebook);
+        } else {
+            deadlines = DeadlineRules.deadlines(command.hiredOn(), held, command.formerSecretary(), rulebook);
+            version = rulebook.versionOn(command.hiredOn());
+        }
+        Resolved proofDays = rulebook.resolve("assistant.hiringProofDays",
+                employmentVersion(version, command.hiredOn(), rulebook), command.hiredOn());
         rules.add(cite(proofDays.parameter(), proofDays.source(), proofDays.confidence()));
         for (Reason reason : deadlines.reasons()) {
             rules.add(cite(reason.parameter(), reason.source(), reason.confidence()));
@@ -141,8 +152,9 @@ class Assistant {
     void handle(RecordQualificationCommand command, Rulebooks rulebooks) {
         requireEmployed();
         requireOnOrAfterHiring(command.obtainedOn());
-        Rulebook rulebook = rulebooks.current();
-        RegulatoryVersion version = RegulatoryVersion.valueOf(regulatoryVersion);
+        RegulatoryVersion recorded = RegulatoryVersion.valueOf(regulatoryVersion);
+        Rulebook rulebook = rulebooks.currentFor(recorded.kind());
+        RegulatoryVersion version = employmentVersion(recorded, hiredOn, rulebook);
         Resolved known = rulebook.resolve("assistant.qualifications", version, hiredOn);
         Resolved needFae = rulebook.resolve("assistant.diplomasRequiringFae", version, hiredOn);
         if (!known.includes(command.qualification()) && !"FAE".equals(command.qualification())) {
@@ -152,7 +164,15 @@ class Assistant {
         Set<String> after = new HashSet<>(qualifications);
         after.add(command.qualification());
         boolean diploma = after.stream().anyMatch(needFae::includes);
-        boolean complete = after.contains("CQP") || (diploma && after.contains("FAE"));
+        boolean complete;
+        if (recorded.kind() == RegulatoryVersion.Kind.COLLECTIVE) {
+            // the collective aid asks for the CQP unless a diploma dispenses from it (S38): no FAE route
+            Resolved exempt = rulebook.resolve("collective.assistant.exemptQualifications", recorded,
+                                               CollectiveHiring.readOn(hiredOn, rulebook));
+            complete = after.stream().anyMatch(exempt::includes);
+        } else {
+            complete = after.contains("CQP") || (diploma && after.contains("FAE"));
+        }
         apply(new QualificationObtained(assistantId, command.qualification(), command.obtainedOn(), complete,
                                         qualifiedBy == null || !command.obtainedOn().isAfter(qualifiedBy)));
     }
@@ -179,9 +199,10 @@ class Assistant {
         if (absentSince != null) {
             throw new BusinessRuleViolation("ABSENCE_ONGOING", "the assistant is absent since " + absentSince);
         }
-        Rulebook rulebook = rulebooks.current();
-        Resolved months = rulebook.resolve("assistant.longAbsenceMonths", RegulatoryVersion.valueOf(regulatoryVersion),
-                                           command.startedOn());
+        RegulatoryVersion recorded = RegulatoryVersion.valueOf(regulatoryVersion);
+        Rulebook rulebook = rulebooks.currentFor(recorded.kind());
+        Resolved months = rulebook.resolve("assistant.longAbsenceMonths",
+                                           employmentVersion(recorded, hiredOn, rulebook), command.startedOn());
         apply(new AbsenceStarted(assistantId, contractIds, command.startedOn(), command.kind(),
                                  command.startedOn().plusMonths(months.asInt()), rulebook.revision()));
     }
@@ -211,8 +232,9 @@ class Assistant {
             throw new BusinessRuleViolation("SECRETARIAT_UNKNOWN", "the post is filled by one of " + SECRETARIAT);
         }
         requireOnOrAfterHiring(command.on());
+        // no deadline (a collective contract's assistant: none is stated) is met whenever the post is filled
         apply(new SecretaryPostReplaced(assistantId, command.on(), command.how(),
-                                        !command.on().isAfter(secretaryReplacedBy)));
+                                        secretaryReplacedBy == null || !command.on().isAfter(secretaryReplacedBy)));
     }
 
     @CommandHandler
@@ -288,6 +310,16 @@ class Assistant {
     @EventSourcingHandler
     void on(AssistantLeft event) {
         left = true;
+    }
+
+    /**
+     * The version whose general employment rules (proof delay, absences, qualifications) apply: the recorded one,
+     * or for a collective contract's assistant the individual version in force on the hiring date, S38 stating no
+     * rule of its own for these.
+     */
+    private static RegulatoryVersion employmentVersion(RegulatoryVersion recorded, LocalDate hired,
+                                                       Rulebook rulebook) {
+        return recorded.kind() == RegulatoryVersion.Kind.COLLECTIVE ? rulebook.versionOn(hired) : recorded;
     }
 
     private void requireEmployed() {

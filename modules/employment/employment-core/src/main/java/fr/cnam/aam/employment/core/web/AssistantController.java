@@ -43,6 +43,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class AssistantController {
 
     private static final String TYPE = "Assistant";
+    private static final String COLLECTIVE = "CollectiveContract";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -62,7 +63,10 @@ class AssistantController {
     @PostMapping
     ResponseEntity<Map<String, String>> hire(@Valid @RequestBody HireRequest r) {
         String id = r.assistantId() == null ? TypedId.newId(TYPE) : TypedId.of(TYPE, r.assistantId());
-        List<String> contracts = r.contractIds().stream().map(c -> TypedId.of("Contract", c)).toList();
+        // a group's assistant names its collective contract ("CollectiveContract:x"); a bare id is an individual one
+        List<String> contracts = r.contractIds().stream()
+                .map(c -> c != null && c.startsWith(COLLECTIVE + ":") ? TypedId.of(COLLECTIVE, c)
+                                                                      : TypedId.of("Contract", c)).toList();
         String replaces = r.replacesAssistantId() == null ? null : TypedId.of(TYPE, r.replacesAssistantId());
         hiring.check(contracts, replaces);
         commands.sendAndWait(new HireAssistantCommand(id, contracts, r.employerType(), r.permanentContract(),

@@ -1,5 +1,6 @@
 package fr.cnam.aam.employment.core.web;
 
+import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
 import fr.cnam.aam.contracting.api.ContractTerminated;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,7 +27,8 @@ class HiringRequirements {
                 throw new BusinessRuleViolation("CONTRACT_UNKNOWN", "no contract " + contractId);
             }
             if (eventStore.readEvents(contractId).asStream()
-                          .anyMatch(event -> event.getPayload() instanceof ContractTerminated)) {
+                          .anyMatch(event -> event.getPayload() instanceof ContractTerminated
+                                             || event.getPayload() instanceof CollectiveContractTerminated)) {
                 throw new BusinessRuleViolation("CONTRACT_TERMINATED", "contract " + contractId
                                                 + " is terminated: no assistant can be hired for it");
             }

@@ -153,4 +153,55 @@ class AssistantTest {
                .when(new RecordMissedDeadlineCommand(ID, "SECRETARY_REPLACEMENT", LocalDate.of(2020, 9, 2)))
                .expectException(BusinessRuleViolation.class).expectNoEvents();
     }
+
+    private static HireAssistantCommand hireForGroup(String employer, List<String> contracts,
+                                                     List<String> qualifications) {
+        return new HireAssistantCommand(ID, contracts, employer, true, 35, LocalDate.of(2026, 5, 4), qualifications,
+                                        false, null, "751");
+    }
+
+    @Test
+    void aGroupsAssistantIsEmployedByItsCompanyOrAnEmployersGroupWithTwoYearsForTheCqp() {
+        // §3b (S38): employed by the company (SCP/SCM/SISA) or a groupement d'employeurs; CQP within 2 years
+        fixture.givenNoPriorActivity()
+               .when(hireForGroup("EMPLOYERS_GROUP", List.of("CollectiveContract:g-1"), List.of()))
+               .expectSuccessfulHandlerExecution();
+        AssistantHired hired = (AssistantHired) fixture.getEventStore().readEvents(ID).next().getPayload();
+        assertThat(hired.regulatoryVersion()).isEqualTo("COLLECTIVE_2026");
+        assertThat(hired.qualifiedBy()).isEqualTo(LocalDate.of(2028, 5, 4));
+        assertThat(hired.trainingStartBy()).isNull();
+        assertThat(hired.rules()).anyMatch(r -> r.startsWith("collective.assistant.employers"))
+                                 .anyMatch(r -> r.startsWith("collective.assistant.qualificationYears"));
+        // the CQP meets it; a long absence is followed by the general rule of the day (CONV_2024)
+        fixture.given(hired).when(new RecordQualificationCommand(ID, "CQP", LocalDate.of(2027, 6, 1)))
+               .expectEvents(new QualificationObtained(ID, "CQP", LocalDate.of(2027, 6, 1), true, true));
+        fixture.given(hired).when(new StartAbsenceCommand(ID, LocalDate.of(2026, 9, 1), "SICK_LEAVE"))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aGroupsAssistantIsNotTheDoctorsOwnNorSharedWithOtherContracts() {
+        assertRule(hireForGroup("DOCTOR", List.of("CollectiveContract:g-1"), List.of()), "EMPLOYER_NOT_ALLOWED");
+        assertRule(hireForGroup("SISA", List.of("CollectiveContract:g-1", "Contract:c-1"), List.of()),
+                   "COLLECTIVE_CONTRACT_ALONE");
+    }
+
+    @Test
+    void aNurseEmployedByTheGroupIsQualifiedAtHiring() {
+        // §3b (S38): "sauf si déjà IDE, AS ou AP"
+        fixture.givenNoPriorActivity()
+               .when(hireForGroup("SISA", List.of("CollectiveContract:g-1"), List.of("DEI")))
+               .expectSuccessfulHandlerExecution();
+        AssistantHired hired = (AssistantHired) fixture.getEventStore().readEvents(ID).next().getPayload();
+        assertThat(hired.qualifiedBy()).isNull();
+    }
+
+    private void assertRule(HireAssistantCommand command, String rule) {
+        fixture = new AggregateTestFixture<>(Assistant.class);
+        fixture.registerInjectableResource(Rulebooks.fixed(shipped));
+        fixture.givenNoPriorActivity().when(command)
+               .expectException(org.axonframework.test.matchers.Matchers.predicate(
+                       e -> e instanceof BusinessRuleViolation v && rule.equals(v.rule())))
+               .expectNoEvents();
+    }
 }

@@ -9,12 +9,14 @@ import java.time.LocalDate;
 /**
  * Whether a line waits for the proof of the hiring before it may be ordered. The 2019 advance is due within days
  * of the hiring (S12), so it waits; the rulebook says whether the lines after it wait too. Read, like the calendar,
- * on the version's start or the signature, whichever is later.
+ * on the version's start or the signature, whichever is later. A collective contract's lines wait or not as its own
+ * parameter says.
  */
 final class HiringProofRule {
 
     static final String ADVANCE = "payment.advance.awaitsHiringProof";
     static final String AFTER_ADVANCE = "payment.afterAdvance.awaitsHiringProof";
+    static final String COLLECTIVE = "collective.payment.awaitsHiringProof";
 
     private HiringProofRule() {
     }
@@ -24,7 +26,8 @@ final class HiringProofRule {
         RegulatoryVersion regulatoryVersion = RegulatoryVersion.valueOf(version);
         LocalDate start = rulebook.startOf(regulatoryVersion);
         LocalDate on = start.isAfter(signedOn) ? start : signedOn;
-        String parameter = "ADVANCE".equals(line.kind) ? ADVANCE : AFTER_ADVANCE;
+        String parameter = regulatoryVersion.kind() == RegulatoryVersion.Kind.COLLECTIVE ? COLLECTIVE
+                           : "ADVANCE".equals(line.kind) ? ADVANCE : AFTER_ADVANCE;
         Resolved awaits = rulebook.find(parameter, regulatoryVersion, on);
         return awaits != null && awaits.known() && awaits.asBoolean() ? parameter : null;
     }

@@ -3,6 +3,8 @@ package fr.cnam.aam.payments.core.command;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.payments.api.AnswerPaymentOrderCommand;
 import fr.cnam.aam.payments.api.ChangeKind;
+import fr.cnam.aam.payments.api.CollectiveAidChanged;
+import fr.cnam.aam.payments.api.CollectivePaymentSchedulePlanned;
 import fr.cnam.aam.payments.api.ContractChange;
 import fr.cnam.aam.payments.api.ContractChangeRecorded;
 import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
@@ -18,7 +20,9 @@ import fr.cnam.aam.payments.api.PaymentOrderRejected;
 import fr.cnam.aam.payments.api.PaymentSchedulePlanned;
 import fr.cnam.aam.payments.api.PaymentYearDetermined;
 import fr.cnam.aam.payments.api.PaymentYearIndeterminate;
+import fr.cnam.aam.payments.api.PlanCollectivePaymentScheduleCommand;
 import fr.cnam.aam.payments.api.PlanPaymentScheduleCommand;
+import fr.cnam.aam.payments.api.RecordCollectiveAidChangeCommand;
 import fr.cnam.aam.payments.api.RecordContractChangeCommand;
 import fr.cnam.aam.regulation.Confidence;
 import fr.cnam.aam.regulation.MissingParameter;
@@ -49,10 +53,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link YearPlanner}); the lines not yet ordered are re-planned to pay exactly that, the lines ordered or paid are
  * never rewritten, and what they paid too much or too little becomes a recovery or a complement line. Line and
  * order identifiers are deterministic ({@link PaymentIds}), so a retried order, a redelivered change or a replayed
- * policy never pays twice.
+ * policy never pays twice. A collective contract's schedule pays the group's company the aid its contract recorded
+ * ({@link CollectiveYearPlanner}) through the same lines and orders.
  */
 @Aggregate(cache = "aggregateCache")
 class PaymentSchedule {
+
+    private static final Set<ChangeKind> COLLECTIVE_CHANGES = java.util.EnumSet.of(ChangeKind.HIRING_PROVEN,
+            ChangeKind.OBJECTIVES_EVALUATED, ChangeKind.TERMINATED);
 
     @AggregateIdentifier
     private String scheduleId;
@@ -71,6 +79,10 @@ class PaymentSchedule {
     private final Set<String> changes = new HashSet<>();
     private final Set<Integer> indeterminateYears = new HashSet<>();
     private final Map<String, Line> lines = new LinkedHashMap<>();
+    /** A collective contract's schedule: the aid recorded from each date, and the ETP it finances. */
+    private boolean collective;
+    private final TreeMap<LocalDate, List<Long>> aidFrom = new TreeMap<>();
+    private final TreeMap<LocalDate, Integer> etpFrom = new TreeMap<>();
 
     PaymentSchedule() {
     }
@@ -88,6 +100,44 @@ class PaymentSchedule {
     }
 
     @CommandHandler
+    PaymentSchedule(PlanCollectivePaymentScheduleCommand command, Rulebooks rulebooks) {
+        if (command.signedOn() == null || command.etpPermille() <= 0 || command.aidByYearCents() == null
+            || command.aidByYearCents().isEmpty() || command.aidByYearCents().stream().anyMatch(a -> a == null || a < 0)
+            || command.regulatoryVersion() == null) {
+            throw new BusinessRuleViolation("PLAN_INCOMPLETE", "a collective schedule needs the signature date, "
+                    + "the version, the ETP financed and the aid recorded for each year");
+        }
+        Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        int years = command.aidByYearCents().size();
+        apply(new CollectivePaymentSchedulePlanned(command.scheduleId(), command.collectiveContractId(),
+                command.caisseCode(), command.signedOn(), command.regulatoryVersion(), command.etpPermille(),
+                List.copyOf(command.aidByYearCents()), years, rulebook.revision()))
+                .andThen(() -> replan(1, years, command.signedOn(), "signed on " + command.signedOn(), rulebook));
+    }
+
+    @CommandHandler
+    void handle(RecordCollectiveAidChangeCommand command, Rulebooks rulebooks) {
+        if (!collective) {
+            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", scheduleId + " pays an individual contract");
+        }
+        if (command.changeId() == null || command.effectiveOn() == null || command.aidByYearCents() == null
+            || command.aidByYearCents().size() != lastYear) {
+            throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "an ETP change needs its id, effective date and "
+                                            + "the aid of each of the " + lastYear + " years");
+        }
+        if (changes.contains(command.changeId())) {
+            return; // a redelivered event: taken in already
+        }
+        Rulebook rulebook = rulebookFor(rulebooks);
+        apply(new CollectiveAidChanged(scheduleId, contractId, command.changeId(), command.effectiveOn(),
+                command.etpPermille(), List.copyOf(command.aidByYearCents()), command.reference(),
+                rulebook.revision()));
+        String cause = "ETP_CHANGED on " + command.effectiveOn()
+                       + (command.reference() == null ? "" : " (" + command.reference() + ")");
+        replan(Math.max(1, yearOf(command.effectiveOn())), lastYear, command.effectiveOn(), cause, rulebook);
+    }
+
+    @CommandHandler
     void handle(RecordContractChangeCommand command, Rulebooks rulebooks) {
         ContractChange change = command.change();
         if (change == null || change.changeId() == null || change.kind() == null || change.effectiveOn() == null
@@ -98,10 +148,14 @@ class PaymentSchedule {
             throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "a change needs its id, kind and effective date, "
                     + "and what its kind changes (option, version, modulated aid, end of the new term)");
         }
+        if (collective && !COLLECTIVE_CHANGES.contains(change.kind())) {
+            throw new BusinessRuleViolation("CHANGE_NOT_COLLECTIVE", change.kind() + " does not happen to a "
+                    + "collective contract (its ETP changes by RecordCollectiveAidChangeCommand)");
+        }
         if (changes.contains(change.changeId())) {
             return; // a redelivered event: taken in already
         }
-        Rulebook rulebook = rulebooks.current();
+        Rulebook rulebook = rulebookFor(rulebooks);
         int yearBefore = lastYear;
         LocalDate suspendedBefore = suspendedSince;
         apply(new ContractChangeRecorded(scheduleId, contractId, change, rulebook.revision()));
@@ -151,7 +205,7 @@ class PaymentSchedule {
         }
         if (hiredOn == null && line.amountCents > 0) {
             String awaiting = HiringProofRule.awaitedBy(line, startsOn, versionFromYear.floorEntry(line.year)
-                                                                                     .getValue(), rulebooks.current());
+                                                                                     .getValue(), rulebookFor(rulebooks));
             if (awaiting != null) {
                 throw new BusinessRuleViolation("HIRING_NOT_PROVEN", command.lineId() + " waits for the proof of "
                                                 + "the assistant's hiring (" + awaiting + ")");
@@ -204,12 +258,15 @@ class PaymentSchedule {
 
     private void replan(int fromYear, int toYear, LocalDate effectiveOn, String cause, Rulebook rulebook) {
         LineChanges changed = new LineChanges();
-        ScheduleFacts facts = new ScheduleFacts(startsOn, optionFrom, activityBand, hiredOn, versionFromYear,
-                                                modulatedAid, suspensions, lastDay);
+        ScheduleFacts facts = collective ? null : new ScheduleFacts(startsOn, optionFrom, activityBand, hiredOn,
+                versionFromYear, modulatedAid, suspensions, lastDay);
+        CollectiveScheduleFacts collectiveFacts = collective ? new CollectiveScheduleFacts(startsOn,
+                versionFromYear.get(1), aidFrom, etpFrom, modulatedAid, lastDay) : null;
         for (int year = fromYear; year <= toYear; year++) {
             YearTarget target;
             try {
-                target = YearPlanner.target(facts, year, rulebook);
+                target = collective ? CollectiveYearPlanner.target(collectiveFacts, year, rulebook)
+                                    : YearPlanner.target(facts, year, rulebook);
             } catch (MissingParameter missing) {
                 // no figure published: the year's lines stay as they were, and the schedule says why
                 apply(new PaymentYearIndeterminate(scheduleId, year, missing.parameter(), missing.getMessage(),
@@ -301,6 +358,11 @@ class PaymentSchedule {
                                       target.version(), revision, why);
     }
 
+    /** The rulebook of this schedule's kind (a caisse chain begun before the collective aid never knew it). */
+    private Rulebook rulebookFor(Rulebooks rulebooks) {
+        return collective ? rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE) : rulebooks.current();
+    }
+
     private static Line find(List<Line> lines, String slot) {
         return lines.stream().filter(l -> l.slot.equals(slot)).findFirst().orElse(null);
     }
@@ -327,6 +389,26 @@ class PaymentSchedule {
         activityBand = event.activityBand();
         versionFromYear.put(1, event.regulatoryVersion());
         lastYear = event.contractYears();
+    }
+
+    @EventSourcingHandler
+    void on(CollectivePaymentSchedulePlanned event) {
+        scheduleId = event.scheduleId();
+        contractId = event.collectiveContractId();
+        caisseCode = event.caisseCode();
+        startsOn = event.signedOn();
+        collective = true;
+        aidFrom.put(event.signedOn(), event.aidByYearCents());
+        etpFrom.put(event.signedOn(), event.etpPermille());
+        versionFromYear.put(1, event.regulatoryVersion());
+        lastYear = event.contractYears();
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveAidChanged event) {
+        changes.add(event.changeId());
+        aidFrom.put(event.effectiveOn(), event.aidByYearCents());
+        etpFrom.put(event.effectiveOn(), event.etpPermille());
     }
 
     @EventSourcingHandler

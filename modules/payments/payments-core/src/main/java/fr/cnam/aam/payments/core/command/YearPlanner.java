@@ -101,16 +101,16 @@ final class YearPlanner {
     }
 
     /** {@code cents} × {@code part} / {@code whole}, to the nearest cent. */
-    private static long share(long cents, long part, long whole) {
+    static long share(long cents, long part, long whole) {
         return BigDecimal.valueOf(cents).multiply(BigDecimal.valueOf(part))
                          .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
-    private static Resolved known(Resolved resolved) {
+    static Resolved known(Resolved resolved) {
         return resolved != null && resolved.known() ? resolved : null;
     }
 
-    private static Reason cite(String code, String message, Resolved rule, Reason otherwise) {
+    static Reason cite(String code, String message, Resolved rule, Reason otherwise) {
         return rule == null ? otherwise : new Reason(code, message, rule.parameter(), rule.source(),
                                                      rule.confidence());
     }

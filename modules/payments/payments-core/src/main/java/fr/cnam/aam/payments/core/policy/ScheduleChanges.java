@@ -18,8 +18,13 @@ class ScheduleChanges {
     }
 
     void send(String contractId, ContractChange change) {
+        send(new RecordContractChangeCommand(PaymentIds.schedule(contractId), change));
+    }
+
+    /** Sends any change command to its schedule (a collective contract's ETP avenant, for one). */
+    void send(Object command) {
         try {
-            commands.sendAndWait(new RecordContractChangeCommand(PaymentIds.schedule(contractId), change));
+            commands.sendAndWait(command);
         } catch (AggregateNotFoundException noSchedule) {
             // nothing planned for this contract
         }

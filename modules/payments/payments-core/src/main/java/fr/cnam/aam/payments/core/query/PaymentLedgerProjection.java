@@ -1,5 +1,7 @@
 package fr.cnam.aam.payments.core.query;
 
+import fr.cnam.aam.payments.api.CollectiveAidChanged;
+import fr.cnam.aam.payments.api.CollectivePaymentSchedulePlanned;
 import fr.cnam.aam.payments.api.ContractChangeRecorded;
 import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
@@ -52,6 +54,32 @@ class PaymentLedgerProjection {
                 .append("option", e.option()).append("activityBand", e.activityBand())
                 .append("contractYears", e.contractYears()).append("rulebookRevision", e.rulebookRevision())
                 .append("changes", new ArrayList<>()), SCHEDULES);
+    }
+
+    /** A collective contract's schedule: the same document, paid to the group's company, with its ETP. */
+    @EventHandler
+    void on(CollectivePaymentSchedulePlanned e) {
+        mongo.save(new Document("_id", e.scheduleId()).append("scheduleId", e.scheduleId())
+                .append("contractId", e.collectiveContractId()).append("kind", "COLLECTIVE")
+                .append("caisseCode", e.caisseCode()).append("signedOn", e.signedOn().toString())
+                .append("regulatoryVersion", e.regulatoryVersion()).append("etpPermille", e.etpPermille())
+                .append("aidByYearCents", e.aidByYearCents()).append("contractYears", e.contractYears())
+                .append("rulebookRevision", e.rulebookRevision()).append("changes", new ArrayList<>()),
+                   SCHEDULES);
+    }
+
+    @EventHandler
+    void on(CollectiveAidChanged e, @MessageIdentifier String eventId) {
+        Document schedule = mongo.findById(e.scheduleId(), Document.class, SCHEDULES);
+        if (schedule == null || hasEntry(schedule, "changes", eventId)) {
+            return;
+        }
+        entries(schedule, "changes").add(new Document("eventId", eventId).append("kind", "ETP_CHANGED")
+                .append("effectiveOn", e.effectiveOn().toString()).append("etpPermille", e.etpPermille())
+                .append("aidByYearCents", e.aidByYearCents()).append("reference", e.reference())
+                .append("rulebookRevision", e.rulebookRevision()));
+        schedule.put("etpPermille", e.etpPermille());
+        mongo.save(schedule, SCHEDULES);
     }
 
     @EventHandler

@@ -57,7 +57,16 @@ class PaymentController {
 
     @GetMapping("/contracts/{contractId}")
     Map<String, Object> schedule(@PathVariable String contractId) {
-        String id = TypedId.of("Contract", contractId);
+        return scheduleOf(TypedId.of("Contract", contractId));
+    }
+
+    /** A collective contract's schedule: the payments to the group's company, in the same shape. */
+    @GetMapping("/collective-contracts/{collectiveContractId}")
+    Map<String, Object> collectiveSchedule(@PathVariable String collectiveContractId) {
+        return scheduleOf(TypedId.of("CollectiveContract", collectiveContractId));
+    }
+
+    private Map<String, Object> scheduleOf(String id) {
         Document schedule = ledger.schedule(id);
         if (schedule == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no payment schedule for " + id);
