@@ -44,6 +44,10 @@ class CollectiveContractApiTest {
     TestOperatorTokens operator;
     @Autowired
     fr.cnam.aam.eventstore.MongoGlobalSequenceEventStorageEngine store;
+    @Autowired
+    fr.cnam.aam.contracting.core.calendar.ContractDeadlines contractDeadlines;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @AfterEach
     void backToTheContextsStart() {
@@ -178,6 +182,15 @@ class CollectiveContractApiTest {
         refused("/api/v1/contracts",
                 signature("coll-a2-" + caisse, "coll-a-" + caisse, a, caisse, "2030-06-30"),
                 "WAITING_PERIOD");
+        // the caisse director exempts B (decision DIR-2029-17): B signs again at once, A still waits
+        ok("/api/v1/collective-contracts/" + id + "/waiting-period-exceptions", """
+                {"rpps":"%s","decidedOn":"2029-07-01","decisionReference":"DIR-2029-17",
+                 "reason":"reprise d'un cabinet en zone sous-dotée"}""".formatted(b));
+        refused("/api/v1/collective-contracts/" + id + "/waiting-period-exceptions", """
+                {"rpps":"%s","decidedOn":"2029-07-01","decisionReference":"DIR-2029-18"}""".formatted(b),
+                "WAIVER_ALREADY_RECORDED");
+        ok("/api/v1/eligibility/assessments", assessment("coll-b-" + caisse, b, caisse, "2029-07-01"));
+        ok("/api/v1/contracts", signature("coll-b-" + caisse, "coll-b-" + caisse, b, caisse, "2029-07-01"));
         // on 30 June 2031 it is over
         BusinessTime.today(clock, "2031-06-30");
         ok("/api/v1/eligibility/assessments", assessment("coll-a3-" + caisse, a, caisse, "2031-06-30"));
@@ -206,13 +219,67 @@ class CollectiveContractApiTest {
         assertThat(types).containsExactly("fr.cnam.aam.collective-contract.signed.v1",
                 "fr.cnam.aam.collective-contract.member-joined.v1", "fr.cnam.aam.collective-contract.etp-changed.v1",
                 "fr.cnam.aam.collective-contract.objectives-evaluated.v1",
-                "fr.cnam.aam.collective-contract.terminated.v1");
+                "fr.cnam.aam.collective-contract.terminated.v1",
+                "fr.cnam.aam.collective-contract.waiting-period-waived.v1");
 
-        // another caisse's agent does not see it
+        // another caisse's agent does not see it, nor records a director's exception on it
         HttpHeaders other = new HttpHeaders();
         other.setBearerAuth(operator.token("agent-other", List.of("CPAM_AGENT"), "T000001"));
         assertThat(http.exchange("/api/v1/collective-contracts/" + id, HttpMethod.GET, new HttpEntity<>(other),
                                  Map.class).getStatusCode().value()).isEqualTo(404);
+        other.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/v1/collective-contracts/" + id + "/waiting-period-exceptions", HttpMethod.POST,
+                new HttpEntity<>("{\"rpps\":\"%s\",\"decidedOn\":\"2031-06-30\",\"decisionReference\":\"X\"}"
+                        .formatted(c), other), Map.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    @Test
+    void atItsTermTheCalendarEndsTheContractAndItsMembersWait() {
+        String caisse = "T" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
+        BusinessTime.today(clock, "2026-04-01");
+        String id = "CollectiveContract:term-" + caisse;
+        String a = Signatures.newRpps();
+        ok("/api/v1/collective-contracts", """
+                {"collectiveContractId":"term-%s","caisseCode":"%s","departement":"75","structure":"SCP",
+                 "companyIdentifier":"750000002","signedOn":"2026-04-01","etp":1,"members":[%s,%s]}
+                """.formatted(caisse, caisse, member(a, 800), member(Signatures.newRpps(), 800)));
+        // 5 years from 1 April 2026 (S38): the last day is 31 March 2031; the calendar fires the day after
+        await().atMost(Duration.ofSeconds(30)).until(() -> contractDeadlines.of(id).stream()
+                .anyMatch(d -> "TERM".equals(d.getString("kind")) && "2031-04-01".equals(d.getString("dueOn"))));
+        BusinessTime.today(clock, "2031-04-01");
+        commands.sendAndWait(new fr.cnam.aam.contracting.api.ReachCollectiveTermCommand(id,
+                                                                                         LocalDate.of(2031, 4, 1)));
+        Map ended = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/collective-contracts/" + id),
+                                                                 v -> "TERM_REACHED".equals(v.get("status")));
+        assertThat(ended).containsEntry("lastDay", "2031-03-31").containsEntry("waitingUntil", "2033-03-31");
+        ok("/api/v1/eligibility/assessments", assessment("term-a-" + caisse, a, caisse, "2031-04-01"));
+        refused("/api/v1/contracts", signature("term-a-" + caisse, "term-a-" + caisse, a, caisse, "2031-04-01"),
+                "WAITING_PERIOD");
+        Map dispute = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "?asOf=2031-04-02",
+                                        Map.class);
+        assertThat((Map) dispute.get("contract")).containsEntry("status", "TERM_REACHED");
+        assertThat((Map) dispute.get("collective")).containsEntry("waitingUntil", "2033-03-31");
+    }
+
+    @Test
+    void aDoctorWhoseContractReachedItsTermBeforeHoldsExistedMayJoinAGroup() {
+        String caisse = "T" + (100_000 + ThreadLocalRandom.current().nextInt(900_000));
+        String individual = "Contract:legacy-" + caisse;
+        // an individual contract signed 1 June 2023 runs 5 years, to 31 May 2028
+        String d = Signatures.assessAndSign(commands, individual, caisse, "FULL_TIME", LocalDate.of(2023, 6, 1));
+        BusinessTime.today(clock, "2028-06-01");
+        commands.sendAndWait(new fr.cnam.aam.contracting.api.ReachTermCommand(individual, LocalDate.of(2028, 6, 1)));
+        // as an earlier release left such a doctor: reserved by the ended contract, with no end to it
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(d)),
+                new org.springframework.data.mongodb.core.query.Update().unset("waitingUntil").unset("waitingPeriod"),
+                "doctor_active_contracts");
+        BusinessTime.today(clock, "2028-06-02");
+        ok("/api/v1/collective-contracts", """
+                {"collectiveContractId":"legacy-%s","caisseCode":"%s","departement":"75","structure":"SCM",
+                 "companyIdentifier":"750000003","signedOn":"2028-06-02","etp":1,"members":[%s,%s]}
+                """.formatted(caisse, caisse, member(d, 900), member(Signatures.newRpps(), 700)));
     }
 
     /** The company's payment schedule once {@code ready} holds of it. */
@@ -269,6 +336,14 @@ class CollectiveContractApiTest {
         assertThat((List<Map>) planned.get("lines")).allSatisfy(l -> assertThat(l)
                 .containsEntry("parameter", "collective.payment.calendar").containsEntry("confidence", "unverified")
                 .containsEntry("contractId", id));
+
+        // the caisse's dashboard counts the group's contract with the ETP it finances (not an option's share)
+        Map figures = await().atMost(Duration.ofSeconds(40)).until(
+                () -> get("/api/v1/dashboard?caisse=" + caisse),
+                v -> v != null && ((Number) ((Map) v.get("totals")).get("contractsInForce")).intValue() == 1);
+        assertThat(((Number) ((Map) figures.get("totals")).get("fteInForce")).doubleValue()).isEqualTo(2.0);
+        assertThat((List<Map>) figures.get("byOption")).singleElement()
+                .satisfies(b -> assertThat(b).containsEntry("key", "COLLECTIVE").containsEntry("label", "Aide collective"));
 
         // its assistant, employed by an employers' group (not by a doctor), with 2 years for the CQP (S38)
         refused("/api/v1/assistants", """
@@ -330,6 +405,14 @@ class CollectiveContractApiTest {
 
         // the dispute view: the contract as it stood, its company, members, assistant and payments
         BusinessTime.today(clock, "2029-07-01");
+        // after the avenant and the end, the dashboard's ETP followed: 3 ETP in force to the end of June 2029, none after
+        Map late = await().atMost(Duration.ofSeconds(40)).until(() -> get("/api/v1/dashboard?caisse=" + caisse),
+                v -> v != null && ((Number) ((Map) v.get("totals")).get("ended")).intValue() == 1);
+        assertThat(((Number) ((Map) late.get("totals")).get("contractsInForce")).intValue()).isZero();
+        Map june = ((List<Map>) late.get("contracts")).stream().filter(m -> "2029-06".equals(m.get("month")))
+                .findFirst().orElseThrow();
+        assertThat(((Number) june.get("fte")).doubleValue()).isEqualTo(3.0);
+
         Map dispute = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "?asOf=2029-07-01",
                                         Map.class);
         assertThat((Map) dispute.get("contract")).containsEntry("status", "TERMINATED")
@@ -365,6 +448,24 @@ class CollectiveContractApiTest {
             assertThat(http.exchange(target, HttpMethod.GET, new HttpEntity<>(other), Map.class).getStatusCode()
                            .value()).as(target).isEqualTo(404);
         }
+
+        // another caisse's agent cannot hire for the group either
+        HttpHeaders otherJson = new HttpHeaders();
+        otherJson.putAll(other);
+        otherJson.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/v1/assistants", HttpMethod.POST, new HttpEntity<>("""
+                {"contractIds":["%s"],"employerType":"SISA","permanentContract":true,"weeklyHours":35,
+                 "hiredOn":"2029-06-01"}""".formatted(id), otherJson), Map.class).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(http.exchange("/api/v1/disputes/collective-contracts/" + id + "/report", HttpMethod.GET,
+                                 new HttpEntity<>(other), byte[].class).getStatusCode().value()).isEqualTo(404);
+
+        // the group's assistant leaves: no individual contract's procedure is attempted on the group's contract
+        ok("/api/v1/assistants/" + assistant + "/departure", "{\"on\":\"2029-06-15\",\"code\":\"RESIGNATION\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Processors.caughtUp(http, "contracting-policies"));
+        Map parked = http.getForObject("/api/v1/admin/dead-letters/contracting-policies", Map.class);
+        assertThat(((List<Map>) parked.get("letters")).stream().map(l -> String.valueOf(l.get("sequence")))
+                       .filter(sequence -> sequence.contains(assistant)).toList()).isEmpty();
 
         // replayed from the events, the views come back the same
         Map viewBefore = get("/api/v1/collective-contracts/" + id);

@@ -49,10 +49,15 @@ public final class CollectiveRules {
                                       group.etpPermille(), years, objectives, List.copyOf(e.reasons));
     }
 
+    /** The parameter of a year's aid per ETP: year 1, year 2, then the year-3 one for every year after (S38). */
+    public static String aidParameter(int contractYear) {
+        return "collective.aid.perEtp.year" + Math.min(contractYear, 3);
+    }
+
     /** The aid of a contract year for the ETP financed: year 1, year 2, then the year-3 amount every year after. */
     public static CollectiveYear year(int contractYear, int etpPermille, RegulatoryVersion version, LocalDate on,
                                       Rulebook rulebook) {
-        Resolved perEtp = rulebook.resolve("collective.aid.perEtp.year" + Math.min(contractYear, 3), version, on);
+        Resolved perEtp = rulebook.resolve(aidParameter(contractYear), version, on);
         long aid = perEtp.asLong() * etpPermille / PER_MILLE;
         return new CollectiveYear(contractYear, perEtp.asLong(), aid, Reason.of("COLLECTIVE_AID_AMOUNT",
                 "year " + contractYear + ": " + perEtp.asLong() / 100 + " € per ETP × " + etpPermille + "‰", perEtp));

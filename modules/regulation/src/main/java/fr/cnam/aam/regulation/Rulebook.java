@@ -192,6 +192,16 @@ public final class Rulebook {
         return first != null && date.isBefore(starts.get(first)) ? first : versionOn(date, kind);
     }
 
+    /**
+     * Whether this rulebook holds every parameter {@code other} gives values of that kind to: a caisse chain begun on
+     * an earlier release may know the kind but lack parameters a later release added for it.
+     */
+    public boolean covers(Rulebook other, RegulatoryVersion.Kind kind) {
+        return other.parameters.values().stream()
+                .filter(p -> p.values().stream().anyMatch(v -> v.version().kind() == kind))
+                .allMatch(p -> parameters.containsKey(p.name()));
+    }
+
     /** Whether this rulebook dates any version of that kind (one begun on an earlier release may not). */
     public boolean hasVersionsOf(RegulatoryVersion.Kind kind) {
         return starts.keySet().stream().anyMatch(v -> v.kind() == kind);

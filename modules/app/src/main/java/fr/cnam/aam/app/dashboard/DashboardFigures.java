@@ -66,7 +66,7 @@ final class DashboardFigures {
         long suspended = inForce.stream().filter(c -> c.suspendedOn(today)).count();
         long ended = contracts.stream().filter(c -> c.startsOn() != null && !c.startsOn().isAfter(today)
                                                     && !c.inForceOn(today)).count();
-        double fte = inForce.stream().mapToDouble(c -> AidOptionShares.fteOf(c.optionOn(today))).sum();
+        double fte = inForce.stream().mapToDouble(c -> c.fteOn(today)).sum();
         long committed = 0;
         long due = 0;
         long paid = 0;
@@ -111,7 +111,7 @@ final class DashboardFigures {
         for (ContractRow contract : inForce) {
             String value = key.apply(contract) == null ? "?" : key.apply(contract);
             counts.computeIfAbsent(value, k -> new long[1])[0]++;
-            ftes.merge(value, AidOptionShares.fteOf(contract.optionOn(today)), Double::sum);
+            ftes.merge(value, contract.fteOn(today), Double::sum);
         }
         List<Breakdown> rows = new ArrayList<>();
         counts.forEach((value, count) -> rows.add(new Breakdown(value, labelOf(label, value), count[0],
@@ -130,6 +130,9 @@ final class DashboardFigures {
     }
 
     private static String optionLabel(String option) {
+        if (DashboardProjection.COLLECTIVE.equals(option)) {
+            return "Aide collective";
+        }
         AidOptionShares.Share share = AidOptionShares.all().get(option);
         return share == null ? option : share.label();
     }
@@ -157,7 +160,7 @@ final class DashboardFigures {
                 }
                 String version = contract.versionOn(day);
                 String option = contract.optionOn(day);
-                double share = AidOptionShares.fteOf(option);
+                double share = contract.fteOn(day);
                 count++;
                 fte += share;
                 byVersion.merge(version, 1L, Long::sum);

@@ -1,5 +1,10 @@
 package fr.cnam.aam.app.dashboard;
 
+import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTermReached;
+import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
+import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
+import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.ContractAmended;
 import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractResumed;
@@ -38,6 +43,8 @@ class DashboardProjection {
 
     static final String GROUP = "dashboard";
     static final String CONTRACTS = "dashboard_contracts";
+    /** The option code of a collective contract's row (its ETP are its own, not an option's share). */
+    static final String COLLECTIVE = "COLLECTIVE";
 
     private final MongoTemplate mongo;
 
@@ -127,6 +134,57 @@ class DashboardProjection {
                         .append("modulatedAidCents", e.modulatedAidCents())));
     }
 
+    /**
+     * A group's collective contract: one row, option COLLECTIVE, its ETP from the signature then each avenant
+     * (not an option's share), its members' specialty.
+     */
+    @EventHandler
+    void on(CollectiveContractSigned e, @SequenceNumber long sequence) {
+        if (mongo.findById(e.collectiveContractId(), Document.class, CONTRACTS) != null) {
+            return;
+        }
+        String specialty = e.members().isEmpty() ? null : e.members().get(0).specialty();
+        mongo.save(new Document("_id", e.collectiveContractId()).append("kind", "COLLECTIVE")
+                .append("caisseCode", e.caisseCode()).append("departement", e.departement())
+                .append("specialty", specialty).append("option", COLLECTIVE)
+                .append("regulatoryVersion", e.regulatoryVersion()).append("status", "ACTIVE")
+                .append("signedOn", str(e.signedOn())).append("startsOn", str(e.startsOn()))
+                .append("endsOn", str(e.endsOn()))
+                .append("options", new ArrayList<>(List.of(change(e.startsOn(), "option", COLLECTIVE))))
+                .append("versions", new ArrayList<>(List.of(change(e.startsOn(), "version",
+                                                                   e.regulatoryVersion()))))
+                .append("etps", new ArrayList<>(List.of(etp(e.startsOn(), e.etpPermille()))))
+                .append("evaluations", new ArrayList<>()).append("seq", sequence), CONTRACTS);
+    }
+
+    @EventHandler
+    void on(CollectiveEtpChanged e, @SequenceNumber long sequence) {
+        update(e.collectiveContractId(), sequence,
+               c -> c.getList("etps", Document.class).add(etp(e.effectiveOn(), e.etpPermille())));
+    }
+
+    @EventHandler
+    void on(CollectiveObjectivesEvaluated e, @SequenceNumber long sequence) {
+        // the rate applied to the year's aid, in per cent as an individual contract's
+        update(e.collectiveContractId(), sequence, c -> c.getList("evaluations", Document.class).add(
+                new Document("contractYear", e.contractYear()).append("evaluatedOn", str(e.evaluatedOn()))
+                        .append("achievementRate", e.appliedRatePermille() / 10).append("aidCents", e.aidCents())
+                        .append("modulatedAidCents", e.modulatedAidCents())));
+    }
+
+    @EventHandler
+    void on(CollectiveContractTerminated e, @SequenceNumber long sequence) {
+        update(e.collectiveContractId(), sequence, c -> c.append("status", "TERMINATED")
+                .append("lastDay", str(e.effectiveOn())).append("terminatedBy", e.by())
+                .append("terminationReason", e.reason()));
+    }
+
+    @EventHandler
+    void on(CollectiveContractTermReached e, @SequenceNumber long sequence) {
+        update(e.collectiveContractId(), sequence,
+               c -> c.append("status", "TERM_REACHED").append("lastDay", str(e.endedOn())));
+    }
+
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), CONTRACTS);
@@ -140,6 +198,10 @@ class DashboardProjection {
         change.accept(contract);
         contract.put("seq", sequence);
         mongo.save(contract, CONTRACTS);
+    }
+
+    private static Document etp(LocalDate from, int etpPermille) {
+        return new Document("from", str(from)).append("etpPermille", etpPermille);
     }
 
     private static Document change(LocalDate from, String field, String value) {

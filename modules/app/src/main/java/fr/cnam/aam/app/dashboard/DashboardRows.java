@@ -1,5 +1,6 @@
 package fr.cnam.aam.app.dashboard;
 
+import fr.cnam.aam.regulation.referential.AidOptionShares;
 import org.bson.Document;
 
 import java.time.LocalDate;
@@ -22,6 +23,10 @@ final class DashboardRows {
     record Evaluation(int contractYear, LocalDate evaluatedOn, int achievementRate) {
     }
 
+    /** The ETP a collective contract finances from a date (its signature, then each avenant), in per mille. */
+    record EtpChange(LocalDate from, int etpPermille) {
+    }
+
     /**
      * A contract as the dashboards read it. {@code status} is the term's (ACTIVE, TERMINATED, TERM_REACHED);
      * {@code lastDay} its last day in force once ended (still paid); the last suspension holds from
@@ -30,7 +35,7 @@ final class DashboardRows {
     record ContractRow(String contractId, String caisse, String departement, String specialty, String option,
                        String version, String status, LocalDate signedOn, LocalDate startsOn, LocalDate endsOn,
                        LocalDate lastDay, LocalDate suspendedFrom, LocalDate resumedFrom, String suspensionReason,
-                       List<Change> options, List<Change> versions, List<Evaluation> evaluations) {
+                       List<Change> options, List<Change> versions, List<Evaluation> evaluations, List<EtpChange> etps) {
 
         /** In force on {@code day}: started, and not past its last day (or its term's, when none is recorded). */
         boolean inForceOn(LocalDate day) {
@@ -54,8 +59,34 @@ final class DashboardRows {
             return suspendedOn(day) ? "SUSPENDED" : "ACTIVE";
         }
 
+        /** An individual contract's row: no ETP of its own, its option says them. */
+        ContractRow(String contractId, String caisse, String departement, String specialty, String option,
+                    String version, String status, LocalDate signedOn, LocalDate startsOn, LocalDate endsOn,
+                    LocalDate lastDay, LocalDate suspendedFrom, LocalDate resumedFrom, String suspensionReason,
+                    List<Change> options, List<Change> versions, List<Evaluation> evaluations) {
+            this(contractId, caisse, departement, specialty, option, version, status, signedOn, startsOn, endsOn,
+                 lastDay, suspendedFrom, resumedFrom, suspensionReason, options, versions, evaluations, List.of());
+        }
+
         String optionOn(LocalDate day) {
             return valueOn(options, day, option);
+        }
+
+        /**
+         * The ETP financed on {@code day}: a collective contract's own (its avenants'), an individual one's from its
+         * option's share (regulation.md §2).
+         */
+        double fteOn(LocalDate day) {
+            if (etps.isEmpty()) {
+                return AidOptionShares.fteOf(optionOn(day));
+            }
+            EtpChange best = null;
+            for (EtpChange change : etps) {
+                if (!change.from().isAfter(day) && (best == null || !change.from().isBefore(best.from()))) {
+                    best = change;
+                }
+            }
+            return (best != null ? best : etps.get(0)).etpPermille() / 1000.0;
         }
 
         String versionOn(LocalDate day) {
@@ -89,7 +120,15 @@ final class DashboardRows {
                     d.getString("status"), signedOn, startsOn, date(d.getString("endsOn")),
                     date(d.getString("lastDay")), date(d.getString("suspendedFrom")),
                     date(d.getString("resumedFrom")), d.getString("suspensionReason"), options, versions,
-                    List.copyOf(evaluations));
+                    List.copyOf(evaluations), etps(d.getList("etps", Document.class)));
+        }
+
+        private static List<EtpChange> etps(List<Document> stored) {
+            List<EtpChange> etps = new ArrayList<>();
+            for (Document e : list(stored)) {
+                etps.add(new EtpChange(date(e.getString("from")), e.getInteger("etpPermille", 0)));
+            }
+            return List.copyOf(etps);
         }
 
         private static List<Change> changes(List<Document> stored, String field) {

@@ -52,7 +52,7 @@ class DashboardSnapshots {
     private static final String ASSISTANTS = "assistant_views";
     private static final String[] CONTRACT_FIELDS = {"caisseCode", "departement", "specialty", "option",
             "regulatoryVersion", "status", "signedOn", "startsOn", "endsOn", "lastDay", "suspendedFrom",
-            "resumedFrom", "suspensionReason", "options", "versions", "evaluations", "seq"};
+            "resumedFrom", "suspensionReason", "options", "versions", "evaluations", "etps", "seq"};
     private static final String[] LINE_FIELDS = {"contractId", "caisseCode", "kind", "status", "dueDate",
             "amountCents", "orderId", "orderedOn", "orderedCents", "paidOn", "paidCents"};
     private static final String[] ASSISTANT_FIELDS = {"caisseCode", "contractIds", "status", "deadlines", "version"};

@@ -5,7 +5,6 @@ import fr.cnam.aam.app.dashboard.DashboardRows.DeadlineRow;
 import fr.cnam.aam.app.dashboard.DashboardRows.LineRow;
 import fr.cnam.aam.app.dashboard.DashboardTable.Column;
 import fr.cnam.aam.app.web.RequestRefused;
-import fr.cnam.aam.regulation.referential.AidOptionShares;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
@@ -69,7 +68,7 @@ final class DashboardTables {
                     // as on the business date, as the figures count it (an avenant dated ahead is not yet in force)
                     String option = c.optionOn(today);
                     row.put("option", option);
-                    row.put("fte", Math.round(AidOptionShares.fteOf(option) * 100) / 100.0);
+                    row.put("fte", Math.round(c.fteOn(today) * 100) / 100.0);
                     row.put("version", c.versionOn(today));
                     row.put("status", c.statusOn(today));
                     row.put("signedOn", str(c.signedOn()));

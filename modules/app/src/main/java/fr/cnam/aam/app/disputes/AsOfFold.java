@@ -2,6 +2,7 @@ package fr.cnam.aam.app.disputes;
 
 import fr.cnam.aam.app.axon.AuditMetaData;
 import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTermReached;
 import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
 import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
 import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
@@ -17,6 +18,7 @@ import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ContractTerminated;
 import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
+import fr.cnam.aam.contracting.api.WaitingPeriodWaived;
 import fr.cnam.aam.employment.api.AssistantHired;
 import fr.cnam.aam.employment.api.AssistantLeft;
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
@@ -79,6 +81,13 @@ final class AsOfFold {
             contract.waitingUntil = t.waitingUntil();
             return;
         }
+        if (e instanceof CollectiveContractTermReached reached && contract != null) {
+            if (reached.endedOn().isBefore(asOf)) {
+                contract.status = "TERM_REACHED";
+                contract.waitingUntil = reached.waitingUntil();
+            }
+            return;
+        }
         if (e instanceof ContractTermReached reached && contract != null) {
             if (reached.endedOn().isBefore(asOf)) {
                 contract.status = "TERM_REACHED";
@@ -106,6 +115,9 @@ final class AsOfFold {
                                                         "leftOn", null));
         } else if (e instanceof CollectiveMemberLeft l && contract.members.containsKey(l.rpps())) {
             contract.members.get(l.rpps()).put("leftOn", l.leftOn());
+        } else if (e instanceof WaitingPeriodWaived w && contract.members.containsKey(w.rpps())) {
+            contract.members.get(w.rpps()).put("waitingPeriodWaived", map("decidedOn", w.decidedOn(),
+                    "decisionReference", w.decisionReference(), "reason", w.reason()));
         } else if (e instanceof CollectiveEtpChanged c) {
             contract.etpPermille = c.etpPermille();
             contract.avenants.add(map("avenantReference", c.avenantReference(), "from", c.previousEtpPermille(),
@@ -222,7 +234,7 @@ final class AsOfFold {
                 }
             }
         }
-        return new AsOfView(contractId, asOf, knownAt, contract == null ? notSigned() : contract.state(),
+        return new AsOfView(contractId, asOf, knownAt, contract == null ? notSigned() : contract.state(asOf),
                             assistants.values().stream().map(Assistant::state).toList(), states,
                             new AsOfView.Totals(euros(due), euros(ordered), euros(paid), euros(recovered),
                                                 euros(paid - recovered)),
@@ -310,9 +322,12 @@ final class AsOfFold {
                                                                     signed.signedOn(), "leftOn", null)));
         }
 
-        AsOfView.ContractState state() {
+        AsOfView.ContractState state(LocalDate asOf) {
+            // no calendar records a collective contract's term: past its last day, it has reached it
+            String shown = structure != null && "ACTIVE".equals(status) && asOf.isAfter(endsOn) ? "TERM_REACHED"
+                           : status;
             return new AsOfView.ContractState(caisseCode, rpps, signedOn, endsOn, option, activityBand,
-                    regulatoryVersion, rulebookRevision, status, suspendedSince, terminationNotifiedOn, terminatesOn,
+                    regulatoryVersion, rulebookRevision, shown, suspendedSince, terminationNotifiedOn, terminatesOn,
                     List.copyOf(avenants), List.copyOf(evaluations), List.copyOf(revaluations));
         }
 

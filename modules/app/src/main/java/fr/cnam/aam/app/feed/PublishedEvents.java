@@ -1,6 +1,7 @@
 package fr.cnam.aam.app.feed;
 
 import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTermReached;
 import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
 import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
 import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
@@ -15,6 +16,7 @@ import fr.cnam.aam.contracting.api.ContractSuspended;
 import fr.cnam.aam.contracting.api.ContractTerminated;
 import fr.cnam.aam.contracting.api.ObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.RegulatoryVersionSwitched;
+import fr.cnam.aam.contracting.api.WaitingPeriodWaived;
 import fr.cnam.aam.employment.api.AssistantHired;
 import fr.cnam.aam.employment.api.AssistantLeft;
 import fr.cnam.aam.employment.api.HiringProofSubmitted;
@@ -80,6 +82,14 @@ final class PublishedEvents {
                               CollectiveContractTerminated.class,
                               CollectiveContractTerminated::collectiveContractId,
                               CollectiveContractTerminated::collectiveContractId),
+            PublishedEvent.of(PREFIX + "collective-contract.term-reached.v1", "contracting",
+                              CollectiveContractTermReached.class,
+                              CollectiveContractTermReached::collectiveContractId,
+                              CollectiveContractTermReached::collectiveContractId),
+            PublishedEvent.of(PREFIX + "collective-contract.waiting-period-waived.v1", "contracting",
+                              WaitingPeriodWaived.class,
+                              WaitingPeriodWaived::collectiveContractId,
+                              WaitingPeriodWaived::collectiveContractId),
             PublishedEvent.of(PREFIX + "assistant.hired.v1", "employment", AssistantHired.class,
                               AssistantHired::assistantId, e -> first(e.contractIds()))
                           .withCaisse(AssistantHired::caisseCode),

@@ -36,6 +36,8 @@ public class RulebookRegistry implements Rulebooks {
     private final ObjectMapper json = new ObjectMapper();
     private final Rulebook shipped = Rulebook.shipped();
     private final Map<String, Rulebook> revisions = new LinkedHashMap<>();
+    /** Each published revision's base and values, to replay a chain's corrections on another rulebook. */
+    private final Map<String, RulebookRevisionPublished> published = new LinkedHashMap<>();
     private long appliedSequence = -1;
     private String current;
 
@@ -67,7 +69,46 @@ public class RulebookRegistry implements Rulebooks {
     @Override
     public Rulebook currentFor(fr.cnam.aam.regulation.RegulatoryVersion.Kind kind) {
         Rulebook current = current();
-        return current.hasVersionsOf(kind) ? current : revision(shipped.revision()).orElse(current);
+        if (current.hasVersionsOf(kind) && (kind == RegulatoryVersion.Kind.INDIVIDUAL
+                                            || current.covers(shipped, kind))) {
+            // an individual chain stays in force as it is: the engine reads what later releases added as optional
+            return current;
+        }
+        // a chain begun on an earlier release may not know the kind, or lack parameters added for it since (the
+        // collective rules require each of theirs): the shipped rulebook decides, with the chain's own corrections
+        // of that kind replayed on it — none is dropped — under a name that says so (and resolves later)
+        return mergedOnShipped(current.revision(), kind);
+    }
+
+    /** The shipped rulebook with the corrections of that kind the chain ending at {@code chain} published. */
+    private synchronized Rulebook mergedOnShipped(String chain, RegulatoryVersion.Kind kind) {
+        List<RulebookRevisionPublished> steps = chainOf(chain);
+        if (steps.stream().flatMap(step -> step.values().stream())
+                 .noneMatch(v -> RegulatoryVersion.valueOf(v.version()).kind() == kind)) {
+            return shipped; // no correction of that kind to keep: the shipped rulebook, by its own name
+        }
+        String name = chain + "+" + shipped.revision();
+        Rulebook merged = revisions.get(name);
+        if (merged == null) {
+            merged = shipped.revise(name, Map.of());
+            for (RulebookRevisionPublished step : steps) {
+                List<RevisedValue> ofKind = step.values().stream()
+                        .filter(v -> RegulatoryVersion.valueOf(v.version()).kind() == kind).toList();
+                merged = merged.revise(name, corrections(ofKind));
+            }
+            revisions.put(name, merged);
+        }
+        return merged;
+    }
+
+    /** The published revisions from a shipped base up to {@code revision}, in the order they were published. */
+    private List<RulebookRevisionPublished> chainOf(String revision) {
+        List<RulebookRevisionPublished> chain = new ArrayList<>();
+        for (RulebookRevisionPublished step = published.get(revision); step != null;
+             step = published.get(step.basedOn())) {
+            chain.add(0, step);
+        }
+        return chain;
     }
 
     @Override
@@ -79,7 +120,15 @@ public class RulebookRegistry implements Rulebooks {
     @Override
     public synchronized Optional<Rulebook> revision(String name) {
         refresh();
-        return Optional.ofNullable(revisions.get(name));
+        Rulebook found = revisions.get(name);
+        String suffix = "+" + shipped.revision();
+        if (found == null && name != null && name.endsWith(suffix)
+            && published.containsKey(name.substring(0, name.length() - suffix.length()))) {
+            // a collective decision named a chain's corrections on the shipped rulebook (currentFor): rebuilt alike
+            found = mergedOnShipped(name.substring(0, name.length() - suffix.length()),
+                                    RegulatoryVersion.Kind.COLLECTIVE);
+        }
+        return Optional.ofNullable(found);
     }
 
     public synchronized List<String> revisionNames() {
@@ -120,6 +169,7 @@ public class RulebookRegistry implements Rulebooks {
                         + published.basedOn());
             }
             revisions.put(published.revision(), base.revise(published.revision(), corrections(published.values())));
+            this.published.put(published.revision(), published);
             current = published.revision();
         }
         appliedSequence = message.getSequenceNumber();

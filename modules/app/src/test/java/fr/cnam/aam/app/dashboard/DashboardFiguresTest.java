@@ -67,6 +67,27 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void aCollectiveContractCountsTheEtpItFinancesFromEachAvenant() {
+        // a group financing 2 ETP from 1 April 2024, 3 ETP by avenant from 1 June 2024 (regulation.md §3b)
+        ContractRow group = new ContractRow("G", "751", "75", "MEDECINE_GENERALE", "COLLECTIVE", "COLLECTIVE_2026",
+                "ACTIVE", LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 1), LocalDate.of(2029, 3, 31), null, null,
+                null, null, List.of(new Change(LocalDate.of(2024, 4, 1), "COLLECTIVE")),
+                List.of(new Change(LocalDate.of(2024, 4, 1), "COLLECTIVE_2026")), List.of(),
+                List.of(new DashboardRows.EtpChange(LocalDate.of(2024, 4, 1), 2000),
+                        new DashboardRows.EtpChange(LocalDate.of(2024, 6, 1), 3000)));
+        DashboardSnapshot snapshot = DashboardSnapshot.of(1, Instant.EPOCH, 0, List.of(group), List.of(), List.of());
+        DashboardView view = DashboardFigures.compute(snapshot, new DashboardView.Scope(null, null, null), TODAY);
+        Map<String, DashboardView.MonthOfContracts> months = view.contracts().stream()
+                .collect(Collectors.toMap(DashboardView.MonthOfContracts::month, m -> m));
+        assertThat(months.get("2024-05").fte()).isEqualTo(2.0);
+        assertThat(view.totals().fteInForce()).isEqualTo(3.0);
+        assertThat(view.byOption()).singleElement().satisfies(b -> {
+            assertThat(b.key()).isEqualTo("COLLECTIVE");
+            assertThat(b.fte()).isEqualTo(3.0);
+        });
+    }
+
+    @Test
     void aSuspensionOrATerminationCountsFromItsDateNotFromItsRecording() {
         LocalDate start = LocalDate.of(2023, 1, 10);
         List<Change> half = List.of(new Change(start, "HALF_TIME"));

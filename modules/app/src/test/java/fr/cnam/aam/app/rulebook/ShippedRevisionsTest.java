@@ -56,4 +56,34 @@ class ShippedRevisionsTest {
         assertThat(registry.isShipped(EARLIER)).isTrue();
         assertThat(registry.revision(EARLIER)).isPresent();
     }
+
+    @Test
+    void aCaisseChainThatKnowsTheCollectiveAidButNotItsNewerParametersLeavesItToTheShippedRulebook() {
+        // a caisse revision published on 2026-12-02.2 (the collective version, but no payment calendar yet, no
+        // assistants' employers): collective decisions need parameters only the newer shipped rulebook has
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                                                     .storageEngine(new InMemoryEventStorageEngine()).build();
+        store.publish(new GenericDomainEventMessage<>("RulebookRevisions", RulebookRevisions.ID, 0,
+                new RulebookRevisionPublished(RulebookRevisions.ID, "caisse-2026-12", "2026-12-02.2", "correction",
+                        LocalDate.of(2026, 12, 2), List.of(new RevisedValue("collective.waitingPeriod.years",
+                        "COLLECTIVE_2026", LocalDate.of(2026, 2, 25), "3", "arrêté (test)", "confirmed")))));
+        RulebookRegistry registry = new RulebookRegistry(store, Clock.systemUTC());
+        Rulebook chain = registry.current();
+        assertThat(chain.revision()).isEqualTo("caisse-2026-12");
+        assertThat(chain.hasVersionsOf(RegulatoryVersion.Kind.COLLECTIVE)).isTrue();
+        assertThat(chain.has("collective.assistant.employers")).isFalse();
+        // the shipped rulebook decides, with the caisse's collective correction kept, under a name that says so
+        Rulebook collective = registry.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        String merged = "caisse-2026-12+" + Rulebook.shipped().revision();
+        assertThat(collective.revision()).isEqualTo(merged);
+        assertThat(collective.has("collective.assistant.employers")).isTrue();
+        assertThat(collective.resolve("collective.waitingPeriod.years", RegulatoryVersion.COLLECTIVE_2026,
+                                      LocalDate.of(2026, 6, 1)).asInt()).isEqualTo(3);
+        assertThat(registry.currentFor(RegulatoryVersion.Kind.INDIVIDUAL).revision()).isEqualTo("caisse-2026-12");
+        // a decision recorded under that name finds it again, in a registry that never asked for it
+        RulebookRegistry restarted = new RulebookRegistry(store, Clock.systemUTC());
+        assertThat(restarted.revision(merged)).hasValueSatisfying(r -> assertThat(r.resolve(
+                "collective.waitingPeriod.years", RegulatoryVersion.COLLECTIVE_2026, LocalDate.of(2026, 6, 1))
+                .asInt()).isEqualTo(3));
+    }
 }

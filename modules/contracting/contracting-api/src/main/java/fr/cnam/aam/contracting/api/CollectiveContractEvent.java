@@ -5,7 +5,8 @@ package fr.cnam.aam.contracting.api;
  * its member GPs). Events hold strings, numbers, dates and lists of them only.
  */
 public sealed interface CollectiveContractEvent permits CollectiveContractSigned, CollectiveMemberJoined,
-        CollectiveMemberLeft, CollectiveEtpChanged, CollectiveObjectivesEvaluated, CollectiveContractTerminated {
+        CollectiveMemberLeft, CollectiveEtpChanged, CollectiveObjectivesEvaluated, CollectiveContractTerminated,
+        CollectiveContractTermReached, WaitingPeriodWaived {
 
     String collectiveContractId();
 }

@@ -1,5 +1,6 @@
 package fr.cnam.aam.contracting.core.calendar;
 
+import fr.cnam.aam.contracting.api.ReachCollectiveTermCommand;
 import fr.cnam.aam.contracting.api.ReachTermCommand;
 import fr.cnam.aam.contracting.api.RecordAnniversaryCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 /**
  * Fires the deadlines that have come, by the injected clock: an anniversary sends {@link RecordAnniversaryCommand}
  * (a new contract year, the evaluation due, the 2024 revaluation when it applies), the day after the term sends
- * {@link ReachTermCommand}. A command the contract refuses (terminated, already recorded) closes the deadline with
+ * {@link ReachTermCommand} ({@link ReachCollectiveTermCommand} for a group's collective contract). A command the contract refuses (terminated, already recorded) closes the deadline with
  * that answer: each deadline has one effect, even across restarts.
  */
 @Component
@@ -34,7 +35,10 @@ public class ContractCalendar {
             String contractId = deadline.getString("contractId");
             LocalDate dueOn = LocalDate.parse(deadline.getString("dueOn"));
             try {
-                if (ContractDeadlinePlanner.TERM.equals(deadline.getString("kind"))) {
+                boolean term = ContractDeadlinePlanner.TERM.equals(deadline.getString("kind"));
+                if (term && contractId.startsWith("CollectiveContract:")) {
+                    commands.sendAndWait(new ReachCollectiveTermCommand(contractId, dueOn));
+                } else if (term) {
                     commands.sendAndWait(new ReachTermCommand(contractId, dueOn));
                 } else {
                     commands.sendAndWait(new RecordAnniversaryCommand(contractId, dueOn));

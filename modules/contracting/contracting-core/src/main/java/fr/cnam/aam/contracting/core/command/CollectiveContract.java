@@ -2,6 +2,7 @@ package fr.cnam.aam.contracting.core.command;
 
 import fr.cnam.aam.contracting.api.ChangeCollectiveEtpCommand;
 import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTermReached;
 import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
 import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
 import fr.cnam.aam.contracting.api.CollectiveMember;
@@ -11,8 +12,11 @@ import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.EvaluateCollectiveObjectivesCommand;
 import fr.cnam.aam.contracting.api.JoinCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.LeaveCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.ReachCollectiveTermCommand;
 import fr.cnam.aam.contracting.api.SignCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.TerminateCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.WaitingPeriodWaived;
+import fr.cnam.aam.contracting.api.WaiveWaitingPeriodCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.kernel.Rpps;
 import fr.cnam.aam.regulation.CollectiveDecision;
@@ -68,8 +72,13 @@ class CollectiveContract {
     private final Set<Integer> evaluatedYears = new java.util.HashSet<>();
     /** The ETP, aid by year and objectives recorded, each from its date: a year is evaluated on what held then. */
     private final List<Terms> terms = new ArrayList<>();
+    /** Ended, by a termination or at its term: closed to every change but a waiver of the waiting period. */
     private boolean terminated;
     private LocalDate lastDay;
+    /** The members when it ended, each held until {@code waitingUntil} unless the director waived it. */
+    private final Set<String> heldAtEnd = new java.util.HashSet<>();
+    private LocalDate waitingUntil;
+    private final Set<String> waived = new java.util.HashSet<>();
 
     /** What the group finances from {@code from}: recorded by the signature, then by each ETP avenant. */
     private record Terms(LocalDate from, int etpPermille, List<Long> aidByYearCents, int mtPatientsIncrease,
@@ -188,6 +197,18 @@ class CollectiveContract {
             throw new BusinessRuleViolation("DATE_REQUIRED", "the avenant's effective date");
         }
         requireWithinTerm(command.effectiveOn(), "AVENANT_OUTSIDE_TERM");
+        // avenants in date order, none reaching back into a year already evaluated: a year's evaluation and its
+        // payment then read the same terms, and what was decided is never re-priced
+        Terms latest = terms.get(terms.size() - 1);
+        if (command.effectiveOn().isBefore(latest.from())) {
+            throw new BusinessRuleViolation("AVENANT_BEFORE_PREVIOUS", "the terms in force were set from "
+                                            + latest.from());
+        }
+        int lastEvaluated = evaluatedYears.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (lastEvaluated > 0 && command.effectiveOn().isBefore(signedOn.plusYears(lastEvaluated))) {
+            throw new BusinessRuleViolation("YEAR_ALREADY_EVALUATED", "year " + lastEvaluated + " is evaluated: an "
+                    + "avenant takes effect from " + signedOn.plusYears(lastEvaluated) + " at the earliest");
+        }
         Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
         GroupRequest group = group(command.effectiveOn(), structure, List.copyOf(members.values()),
                                    command.etpPermille(), approvedTrainingSite);
@@ -263,12 +284,64 @@ class CollectiveContract {
         // no notice is known for the collective contract (S38 silent): it ends on its notification
         LocalDate effectiveOn = command.notifiedOn();
         LocalDate waitingUntil = CollectiveRules.waitingPeriodEnds(effectiveOn, rulebook);
-        List<String> held = List.copyOf(members.keySet());
-        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> held.forEach(
-                rpps -> activeContracts.holdUntil(rpps, collectiveContractId, waitingUntil, true))));
+        List<String> held = holdMembersUntil(waitingUntil, activeContracts);
         apply(new CollectiveContractTerminated(collectiveContractId, command.by(), command.reason(),
                 command.notifiedOn(), effectiveOn, held, waitingUntil,
                 rulebook.versionOn(effectiveOn, RegulatoryVersion.Kind.COLLECTIVE).name(), rulebook.revision()));
+    }
+
+    /** The calendar, the day after the last day: the contract ends at its term, its members wait as after a termination. */
+    @CommandHandler
+    void handle(ReachCollectiveTermCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
+        requireOpen();
+        if (command.on() == null || !command.on().isAfter(endsOn)) {
+            throw new BusinessRuleViolation("TERM_NOT_REACHED", "the term ends on " + endsOn);
+        }
+        Rulebook rulebook = rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE);
+        LocalDate until = CollectiveRules.waitingPeriodEnds(endsOn, rulebook);
+        List<String> held = holdMembersUntil(until, activeContracts);
+        apply(new CollectiveContractTermReached(collectiveContractId, endsOn, held, until, regulatoryVersion,
+                                                rulebook.revision()));
+    }
+
+    /** The caisse director's exception to a former member's waiting period (S38): the doctor is free at once. */
+    @CommandHandler
+    void handle(WaiveWaitingPeriodCommand command, ActiveContracts activeContracts) {
+        if (!terminated) {
+            throw new BusinessRuleViolation("CONTRACT_NOT_ENDED", "a waiting period runs once the contract ended");
+        }
+        if (!heldAtEnd.contains(command.rpps())) {
+            throw new BusinessRuleViolation("MEMBER_UNKNOWN", "no member " + command.rpps()
+                                            + " when the contract ended");
+        }
+        if (waived.contains(command.rpps())) {
+            throw new BusinessRuleViolation("WAIVER_ALREADY_RECORDED", command.rpps() + " is exempted already");
+        }
+        if (command.decisionReference() == null || command.decisionReference().isBlank()) {
+            throw new BusinessRuleViolation("DECISION_REFERENCE_REQUIRED", "the director's decision is referenced");
+        }
+        if (command.decidedOn() == null || !command.decidedOn().isAfter(lastDay)) {
+            throw new BusinessRuleViolation("DECISION_DATE_INVALID", "decided after the contract's last day, "
+                                            + lastDay);
+        }
+        if (!command.decidedOn().isBefore(waitingUntil)) {
+            throw new BusinessRuleViolation("WAITING_PERIOD_OVER", "the waiting period ended on " + waitingUntil);
+        }
+        // held until the decision's day, no longer: a contract dated before it is still refused
+        String rpps = command.rpps();
+        LocalDate free = command.decidedOn();
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.holdUntil(rpps,
+                collectiveContractId, free, false)));
+        apply(new WaitingPeriodWaived(collectiveContractId, rpps, command.decidedOn(), command.decisionReference(),
+                                      command.reason()));
+    }
+
+    /** Holds every member, after the commit, until {@code until} (a waiting period); returns them. */
+    private List<String> holdMembersUntil(LocalDate until, ActiveContracts activeContracts) {
+        List<String> held = List.copyOf(members.keySet());
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> held.forEach(
+                rpps -> activeContracts.holdUntil(rpps, collectiveContractId, until, true))));
+        return held;
     }
 
     private void requireEligible(CollectiveDecision decision) {
@@ -361,7 +434,23 @@ class CollectiveContract {
 
     @EventSourcingHandler
     void on(CollectiveContractTerminated e) {
+        ended(e.effectiveOn(), e.members(), e.waitingUntil());
+    }
+
+    @EventSourcingHandler
+    void on(CollectiveContractTermReached e) {
+        ended(e.endedOn(), e.members(), e.waitingUntil());
+    }
+
+    @EventSourcingHandler
+    void on(WaitingPeriodWaived e) {
+        waived.add(e.rpps());
+    }
+
+    private void ended(LocalDate last, List<String> held, LocalDate until) {
         terminated = true;
-        lastDay = e.effectiveOn();
+        lastDay = last;
+        heldAtEnd.addAll(held);
+        waitingUntil = until;
     }
 }

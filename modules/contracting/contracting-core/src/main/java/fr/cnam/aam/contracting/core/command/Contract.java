@@ -255,32 +255,49 @@ class Contract {
     @CommandHandler
     void handle(TerminateContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
         requireOpen();
-        String holder = rpps;
-        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.release(holder, contractId)));
         requireText(command.reason(), "REASON_REQUIRED", "a termination needs its reason");
         requireOnOrAfter(command.notifiedOn(), signedOn, "TERMINATION_BEFORE_SIGNATURE");
-        switch (command.by() == null ? "" : command.by()) {
+        LocalDate lastDay = switch (command.by() == null ? "" : command.by()) {
             case "DOCTOR" -> {
                 Resolved notice = rulebooks.current().resolve("contract.terminationNoticeMonths",
                         RegulatoryVersion.valueOf(regulatoryVersion), command.notifiedOn());
+                LocalDate effective = command.notifiedOn().plusMonths(notice.asInt());
                 apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
-                        command.notifiedOn().plusMonths(notice.asInt()), notice.parameter(), notice.source(),
+                        effective, notice.parameter(), notice.source(),
                         notice.confidence() == null ? null : notice.confidence().code(), regulatoryVersion,
                         rulebooks.current().revision()));
+                yield effective;
             }
-            case "CAISSE" -> apply(new ContractTerminated(contractId, command.by(), command.reason(),
-                    command.notifiedOn(), command.notifiedOn(), null, null, null, regulatoryVersion,
-                    rulebooks.current().revision()));
+            case "CAISSE" -> {
+                apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
+                        command.notifiedOn(), null, null, null, regulatoryVersion, rulebooks.current().revision()));
+                yield command.notifiedOn();
+            }
             case "TERM" -> {
                 if (command.notifiedOn().isBefore(endsOn)) {
                     throw new BusinessRuleViolation("TERM_NOT_REACHED", "the contract runs until " + endsOn);
                 }
                 apply(new ContractTerminated(contractId, command.by(), command.reason(), command.notifiedOn(),
                         endsOn, null, null, null, regulatoryVersion, rulebooks.current().revision()));
+                yield endsOn;
             }
             default -> throw new BusinessRuleViolation("TERMINATION_PARTY_UNKNOWN",
                     "a contract is ended by DOCTOR, CAISSE or TERM, not '" + command.by() + "'");
-        }
+        };
+        // a notice running past the term: the contract ends at its term, the doctor is free from the day after
+        holdUntilTheDayAfter(lastDay.isAfter(endsOn) ? endsOn : lastDay, activeContracts);
+    }
+
+    /**
+     * The doctor stays this contract's until its last day, paid as such: free for another contract (a group's
+     * collective one, for one) from the day after, not from the notification — a doctor's notice would otherwise
+     * let two contracts pay the same days.
+     */
+    private void holdUntilTheDayAfter(LocalDate last, ActiveContracts activeContracts) {
+        String holder = rpps;
+        LocalDate free = last.plusDays(1);
+        CurrentUnitOfWork.ifStarted(unit -> unit.afterCommit(u -> activeContracts.holdUntil(holder, contractId, free,
+                                                                                            false)));
     }
 
     @CommandHandler
@@ -405,12 +422,14 @@ class Contract {
     }
 
     @CommandHandler
-    void handle(ReachTermCommand command) {
+    void handle(ReachTermCommand command, ActiveContracts activeContracts) {
         requireOpen();
         if (termReached || command.on() == null || !command.on().isAfter(endsOn)) {
             throw new BusinessRuleViolation("TERM_NOT_REACHED", "the term ends on " + endsOn);
         }
         apply(new ContractTermReached(contractId, endsOn));
+        // a contract at its term, not renewed, no longer holds its doctor (who may sign again, or join a group)
+        holdUntilTheDayAfter(endsOn, activeContracts);
     }
 
     private void requireAnniversary(LocalDate anniversary) {
@@ -447,7 +466,7 @@ class Contract {
     }
 
     @CommandHandler
-    void handle(RenewContractCommand command, Rulebooks rulebooks) {
+    void handle(RenewContractCommand command, Rulebooks rulebooks, ActiveContracts activeContracts) {
         requireOpen();
         requireOnOrAfter(command.decidedOn(), signedOn, "RENEWAL_BEFORE_SIGNATURE");
         if (renewedTermEnd != null && !command.decidedOn().isAfter(renewedTermEnd)) {
@@ -463,6 +482,14 @@ class Contract {
         Resolved duration = rulebooks.current().resolve("contract.durationYears",
                 RegulatoryVersion.valueOf(regulatoryVersion), command.decidedOn());
         LocalDate start = endsOn.plusDays(1);
+        // renewed after its term: the doctor is this contract's again, unless another contract took them meanwhile
+        if (activeContracts.reserve(rpps, contractId, start)) {
+            // a renewal that fails after this point leaves the doctor as the term left them: free the day after it
+            String holder = rpps;
+            LocalDate free = endsOn.plusDays(1);
+            CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(
+                    u -> activeContracts.holdUntil(holder, contractId, free, false)));
+        }
         apply(new ContractRenewed(contractId, command.decidedOn(), start,
                                   start.plusYears(duration.asInt()).minusDays(1), duration.source(),
                                   duration.confidence() == null ? null : duration.confidence().code(),

@@ -24,10 +24,12 @@ class MongoActiveContracts implements ActiveContracts {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final LegacyHolds legacy;
 
-    MongoActiveContracts(MongoTemplate mongo, Clock clock) {
+    MongoActiveContracts(MongoTemplate mongo, Clock clock, LegacyHolds legacy) {
         this.mongo = mongo;
         this.clock = clock;
+        this.legacy = legacy;
     }
 
     @Override
@@ -41,6 +43,14 @@ class MongoActiveContracts implements ActiveContracts {
                 return reserve(rpps, contractId, on); // released meanwhile
             }
             String until = holder.getString("waitingUntil");
+            if (until == null && !contractId.equals(holder.getString("contractId"))) {
+                // a reservation from before holds existed: its contract may have ended long ago
+                LocalDate free = legacy.freeFrom(holder.getString("contractId"));
+                if (free != null) {
+                    holdUntil(rpps, holder.getString("contractId"), free, false);
+                    until = free.toString();
+                }
+            }
             if (contractId.equals(holder.getString("contractId"))) {
                 if (until == null) {
                     return false;

@@ -28,7 +28,7 @@ class WhenAssistantDeadlineMissedThenAct {
     @EventHandler
     @DisallowReplay
     void on(DeadlineMissed event) {
-        for (String contractId : event.contractIds()) {
+        for (String contractId : IndividualContracts.of(event.contractIds())) {
             Object command = switch (event.kind()) {
                 case "QUALIFICATION" -> new OpenNonComplianceProcedureCommand(contractId,
                         "assistant's qualification not obtained in time", event.assistantId(), event.dueOn());

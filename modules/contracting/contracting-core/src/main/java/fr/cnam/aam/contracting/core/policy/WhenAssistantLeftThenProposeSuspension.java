@@ -26,7 +26,7 @@ class WhenAssistantLeftThenProposeSuspension {
     @EventHandler
     @DisallowReplay
     void on(AssistantLeft event) {
-        for (String contractId : event.contractIds()) {
+        for (String contractId : IndividualContracts.of(event.contractIds())) {
             try {
                 commands.sendAndWait(new ProposeSuspensionCommand(contractId, "assistant left (" + event.reason()
                                                                   + ")", event.assistantId(), event.leftOn()));

@@ -29,7 +29,7 @@ class WhenReplacementHiredThenResume {
         if (event.replacesAssistantId() == null) {
             return;
         }
-        for (String contractId : event.contractIds()) {
+        for (String contractId : IndividualContracts.of(event.contractIds())) {
             try {
                 commands.sendAndWait(new ResumeContractCommand(contractId, "replacement " + event.assistantId(),
                         "replacement assistant hired for " + event.replacesAssistantId(), event.hiredOn()));

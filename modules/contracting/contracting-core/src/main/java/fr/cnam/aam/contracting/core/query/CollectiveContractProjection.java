@@ -1,7 +1,9 @@
 package fr.cnam.aam.contracting.core.query;
 
 import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTermReached;
 import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
+import fr.cnam.aam.contracting.api.WaitingPeriodWaived;
 import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
 import fr.cnam.aam.contracting.api.CollectiveMemberJoined;
 import fr.cnam.aam.contracting.api.CollectiveMemberLeft;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -110,6 +113,24 @@ class CollectiveContractProjection {
         update(e.collectiveContractId(), sequence, v -> v.append("status", "TERMINATED")
                 .append("terminatedBy", e.by()).append("terminationReason", e.reason())
                 .append("lastDay", str(e.effectiveOn())).append("waitingUntil", str(e.waitingUntil())));
+    }
+
+    @EventHandler
+    void on(CollectiveContractTermReached e, @SequenceNumber long sequence) {
+        update(e.collectiveContractId(), sequence, v -> v.append("status", "TERM_REACHED")
+                .append("lastDay", str(e.endedOn())).append("waitingUntil", str(e.waitingUntil())));
+    }
+
+    /** The director's exceptions to the waiting period, each with its decision. */
+    @EventHandler
+    void on(WaitingPeriodWaived e, @SequenceNumber long sequence) {
+        update(e.collectiveContractId(), sequence, v -> {
+            List<Document> waivers = v.getList("waitingPeriodWaivers", Document.class);
+            List<Document> all = waivers == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(waivers);
+            all.add(new Document("rpps", e.rpps()).append("decidedOn", str(e.decidedOn()))
+                            .append("decisionReference", e.decisionReference()).append("reason", e.reason()));
+            v.put("waitingPeriodWaivers", all);
+        });
     }
 
     @ResetHandler

@@ -7,6 +7,7 @@ import fr.cnam.aam.contracting.api.JoinCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.LeaveCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.SignCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.TerminateCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.WaiveWaitingPeriodCommand;
 import fr.cnam.aam.kernel.TypedId;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -84,6 +85,14 @@ class CollectiveContractController {
                                   @Valid @RequestBody CollectiveContractRequests.Termination r) {
         return send(id, c -> new TerminateCollectiveContractCommand(c, r.by(), r.reason(), r.notifiedOn()),
                     "by", r.by());
+    }
+
+    /** Records the caisse director's exception to a former member's waiting period (S38): free to sign at once. */
+    @PostMapping("/{collectiveContractId}/waiting-period-exceptions")
+    Map<String, Object> waive(@PathVariable("collectiveContractId") String id,
+                              @Valid @RequestBody CollectiveContractRequests.WaitingPeriodException r) {
+        return send(id, c -> new WaiveWaitingPeriodCommand(c, r.rpps(), r.decidedOn(), r.decisionReference(),
+                                                           r.reason()), "rpps", r.rpps());
     }
 
     @GetMapping("/{collectiveContractId}")

@@ -82,4 +82,11 @@ final class CollectiveContractRequests {
     record Termination(@NotBlank @Pattern(regexp = "GROUP|CAISSE") String by, @Size(max = 500) String reason,
                        @NotNull LocalDate notifiedOn) {
     }
+
+    /** The caisse director's exception to a former member's waiting period, with the decision's reference. */
+    record WaitingPeriodException(@NotBlank @Pattern(regexp = "[0-9]{11}") String rpps,
+                                  @NotNull LocalDate decidedOn,
+                                  @NotBlank @Size(max = 64) String decisionReference,
+                                  @Size(max = 500) String reason) {
+    }
 }

@@ -2,6 +2,7 @@ package fr.cnam.aam.contracting.core.command;
 
 import fr.cnam.aam.contracting.api.ChangeCollectiveEtpCommand;
 import fr.cnam.aam.contracting.api.CollectiveContractSigned;
+import fr.cnam.aam.contracting.api.CollectiveContractTermReached;
 import fr.cnam.aam.contracting.api.CollectiveContractTerminated;
 import fr.cnam.aam.contracting.api.CollectiveEtpChanged;
 import fr.cnam.aam.contracting.api.CollectiveMember;
@@ -10,8 +11,11 @@ import fr.cnam.aam.contracting.api.CollectiveObjectivesEvaluated;
 import fr.cnam.aam.contracting.api.EvaluateCollectiveObjectivesCommand;
 import fr.cnam.aam.contracting.api.JoinCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.LeaveCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.ReachCollectiveTermCommand;
 import fr.cnam.aam.contracting.api.SignCollectiveContractCommand;
 import fr.cnam.aam.contracting.api.TerminateCollectiveContractCommand;
+import fr.cnam.aam.contracting.api.WaitingPeriodWaived;
+import fr.cnam.aam.contracting.api.WaiveWaitingPeriodCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
 import fr.cnam.aam.kernel.Rpps;
 import fr.cnam.aam.regulation.Rulebook;
@@ -194,5 +198,72 @@ class CollectiveContractTest {
                         Rulebook.shipped().revision()))
                .when(new JoinCollectiveContractCommand(ID, gp(D, 900), LocalDate.of(2028, 7, 1)))
                .expectException(ContractTest.violating("CONTRACT_TERMINATED"));
+    }
+
+    @Test
+    void atItsTermTheContractEndsAndHoldsItsMembersTwoYears() {
+        CollectiveContractSigned e = signed();
+        // signed 1 April 2026 for 5 years: last day 31 March 2031; the calendar fires the day after
+        fixture.given(e).when(new ReachCollectiveTermCommand(ID, LocalDate.of(2031, 3, 31)))
+               .expectException(ContractTest.violating("TERM_NOT_REACHED"));
+        fixture.given(e).when(new ReachCollectiveTermCommand(ID, LocalDate.of(2031, 4, 1)))
+               .expectEvents(new CollectiveContractTermReached(ID, LocalDate.of(2031, 3, 31), List.of(A, B, C),
+                       LocalDate.of(2033, 3, 31), "COLLECTIVE_2026", Rulebook.shipped().revision()));
+        assertThatThrownBy(() -> activeContracts.reserve(B, "Contract:new-b", LocalDate.of(2033, 3, 30)))
+                .isInstanceOf(BusinessRuleViolation.class).extracting(CollectiveContractTest::rule)
+                .isEqualTo("WAITING_PERIOD");
+    }
+
+    @Test
+    void theCaisseDirectorMayExemptAFormerMemberFromTheWaitingPeriod() {
+        CollectiveContractSigned e = signed();
+        CollectiveContractTerminated ended = new CollectiveContractTerminated(ID, "GROUP", "dissolution",
+                LocalDate.of(2028, 6, 30), LocalDate.of(2028, 6, 30), List.of(A, B, C), LocalDate.of(2030, 6, 30),
+                "COLLECTIVE_2026", Rulebook.shipped().revision());
+        fixture.given(e).when(new WaiveWaitingPeriodCommand(ID, A, LocalDate.of(2028, 7, 10), "DIR-2028-041", "x"))
+               .expectException(ContractTest.violating("CONTRACT_NOT_ENDED"));
+        fixture.given(e, ended).when(new WaiveWaitingPeriodCommand(ID, D, LocalDate.of(2028, 7, 10), "DIR-1", "x"))
+               .expectException(ContractTest.violating("MEMBER_UNKNOWN"));
+        fixture.given(e, ended).when(new WaiveWaitingPeriodCommand(ID, A, LocalDate.of(2028, 7, 10), " ", "x"))
+               .expectException(ContractTest.violating("DECISION_REFERENCE_REQUIRED"));
+        fixture.given(e, ended).when(new WaiveWaitingPeriodCommand(ID, A, LocalDate.of(2030, 6, 30), "DIR-1", "x"))
+               .expectException(ContractTest.violating("WAITING_PERIOD_OVER"));
+        // the members are held (as the termination's commit leaves them); the director's exception frees A at once
+        activeContracts.holdUntil(A, ID, LocalDate.of(2030, 6, 30), true);
+        WaitingPeriodWaived waived = new WaitingPeriodWaived(ID, A, LocalDate.of(2028, 7, 10), "DIR-2028-041",
+                                                             "installation en zone sous-dotée");
+        fixture.given(e, ended).when(new WaiveWaitingPeriodCommand(ID, A, LocalDate.of(2028, 7, 10), "DIR-2028-041",
+                                                                   "installation en zone sous-dotée"))
+               .expectEvents(waived);
+        // free from the decision's day, not before it
+        assertThatThrownBy(() -> activeContracts.reserve(A, "Contract:new-a", LocalDate.of(2028, 7, 9)))
+                .isInstanceOf(BusinessRuleViolation.class).extracting(CollectiveContractTest::rule)
+                .isEqualTo("SECOND_ACTIVE_CONTRACT");
+        assertThat(activeContracts.reserve(A, "Contract:new-a", LocalDate.of(2028, 7, 10))).isTrue();
+        fixture.given(e, ended, waived).when(new WaiveWaitingPeriodCommand(ID, A, LocalDate.of(2028, 7, 11), "DIR-2",
+                                                                           "x"))
+               .expectException(ContractTest.violating("WAIVER_ALREADY_RECORDED"));
+    }
+
+    @Test
+    void anAvenantNeverReachesBackBeforeThePreviousOneNorIntoAnEvaluatedYear() {
+        CollectiveContractSigned e = signed();
+        fixture.given(e).when(new ChangeCollectiveEtpCommand(ID, "AV-1", 3000, LocalDate.of(2027, 6, 1)))
+               .expectSuccessfulHandlerExecution();
+        CollectiveEtpChanged first = (CollectiveEtpChanged) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(p -> p instanceof CollectiveEtpChanged).findFirst().orElseThrow();
+        fixture.given(e, first).when(new ChangeCollectiveEtpCommand(ID, "AV-2", 2500, LocalDate.of(2027, 5, 1)))
+               .expectException(ContractTest.violating("AVENANT_BEFORE_PREVIOUS"));
+        // year 2 (1 April 2027 – 31 March 2028) evaluated: an avenant takes effect from 1 April 2028 at the earliest
+        fixture.given(e, first).when(new EvaluateCollectiveObjectivesCommand(ID, 2, LocalDate.of(2028, 4, 15), 600,
+                                                                             300))
+               .expectSuccessfulHandlerExecution();
+        CollectiveObjectivesEvaluated year2 = (CollectiveObjectivesEvaluated) fixture.getEventStore().readEvents(ID)
+                .asStream().map(m -> m.getPayload()).filter(p -> p instanceof CollectiveObjectivesEvaluated)
+                .findFirst().orElseThrow();
+        fixture.given(e, first, year2).when(new ChangeCollectiveEtpCommand(ID, "AV-2", 2500, LocalDate.of(2028, 3, 1)))
+               .expectException(ContractTest.violating("YEAR_ALREADY_EVALUATED"));
+        fixture.given(e, first, year2).when(new ChangeCollectiveEtpCommand(ID, "AV-2", 2500, LocalDate.of(2028, 4, 1)))
+               .expectSuccessfulHandlerExecution();
     }
 }

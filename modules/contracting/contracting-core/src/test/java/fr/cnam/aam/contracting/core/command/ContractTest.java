@@ -353,11 +353,62 @@ class ContractTest {
              .expectException(BusinessRuleViolation.class)
              .expectExceptionMessage(containsString("already holds"))
              .expectNoEvents();
-        // once the first is terminated, the doctor is free again
+        // once the first is terminated, the doctor is free again from the day after its last day
         fixture.given(signedEvent())
                .when(new TerminateContractCommand(ID, "CAISSE", "non-compliance", LocalDate.of(2024, 1, 10)))
                .expectSuccessfulHandlerExecution();
-        assertThat(activeContracts.holders).doesNotContainKey(RPPS);
+        assertThat(activeContracts.waiting).containsEntry(RPPS, LocalDate.of(2024, 1, 11));
+        assertThat(activeContracts.reserve(RPPS, "Contract:c-2", LocalDate.of(2024, 1, 11))).isTrue();
+    }
+
+    @Test
+    void aDoctorsNoticeKeepsTheContractUntilItsLastDaySoNoOtherContractPaysTheSameDays() {
+        signed();
+        // the doctor's notice (regulation.md: contract.terminationNoticeMonths) puts the last day after the
+        // notification: until then no other contract — a group's collective one — may take the doctor
+        fixture.given(signedEvent())
+               .when(new TerminateContractCommand(ID, "DOCTOR", "joins a group", LocalDate.of(2024, 1, 10)))
+               .expectSuccessfulHandlerExecution();
+        ContractTerminated ended = (ContractTerminated) fixture.getEventStore().readEvents(ID).asStream()
+                .map(m -> m.getPayload()).filter(ContractTerminated.class::isInstance).findFirst().orElseThrow();
+        LocalDate free = ended.effectiveOn().plusDays(1);
+        assertThat(ended.effectiveOn()).isAfter(LocalDate.of(2024, 1, 10));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> activeContracts.reserve(RPPS, "CollectiveContract:g",
+                                                                                          ended.effectiveOn()))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                                        v -> assertThat(v.rule()).isEqualTo("SECOND_ACTIVE_CONTRACT"));
+        assertThat(activeContracts.reserve(RPPS, "CollectiveContract:g", free)).isTrue();
+    }
+
+    @Test
+    void aNoticeRunningPastTheTermFreesTheDoctorTheDayAfterTheTerm() {
+        ContractSigned signed = signed();
+        fixture.given(signed)
+               .when(new TerminateContractCommand(ID, "DOCTOR", "retirement", signed.endsOn().minusDays(10)))
+               .expectSuccessfulHandlerExecution();
+        assertThat(activeContracts.waiting).containsEntry(RPPS, signed.endsOn().plusDays(1));
+    }
+
+    @Test
+    void aRenewalAfterTheTermTakesTheDoctorBackUnlessAnotherContractHasThem() {
+        ContractSigned signed = signed();
+        fixture.given(signed).when(new ReachTermCommand(ID, signed.endsOn().plusDays(1)))
+               .expectSuccessfulHandlerExecution();
+        assertThat(activeContracts.waiting).containsKey(RPPS);
+        ContractTermReached reached = new ContractTermReached(ID, signed.endsOn());
+        fixture.given(signed, reached)
+               .when(new RenewContractCommand(ID, signed.endsOn().plusDays(5)))
+               .expectSuccessfulHandlerExecution();
+        assertThat(activeContracts.holders).containsEntry(RPPS, ID);
+        assertThat(activeContracts.waiting).as("held again, for good").doesNotContainKey(RPPS);
+    }
+
+    @Test
+    void aContractAtItsTermNoLongerHoldsItsDoctor() {
+        ContractSigned signed = signed();
+        fixture.given(signed).when(new ReachTermCommand(ID, signed.endsOn().plusDays(1)))
+               .expectSuccessfulHandlerExecution();
+        assertThat(activeContracts.reserve(RPPS, "Contract:c-3", signed.endsOn().plusDays(1))).isTrue();
     }
 
     private ContractSigned signedEvent() {

@@ -104,6 +104,9 @@ class Assistant {
                                                                  command.hiredOn(), rulebook);
             rules.add(cite(employers.parameter(), employers.source(), employers.confidence()));
             deadlines = DeadlineRules.collectiveDeadlines(command.hiredOn(), held, rulebook);
+            if (command.formerSecretary()) {
+                rules.add("no former-secretary deadline: none is stated for the collective aid (S38)");
+            }
             version = CollectiveHiring.version(command.hiredOn(), rulebook);
         } else {
             deadlines = DeadlineRules.deadlines(command.hiredOn(), held, command.formerSecretary(), rulebook);

@@ -175,8 +175,23 @@ class AssistantTest {
         // the CQP meets it; a long absence is followed by the general rule of the day (CONV_2024)
         fixture.given(hired).when(new RecordQualificationCommand(ID, "CQP", LocalDate.of(2027, 6, 1)))
                .expectEvents(new QualificationObtained(ID, "CQP", LocalDate.of(2027, 6, 1), true, true));
+        // S38 states no absence rule for the group: the general one of the day (S28: beyond 3 months)
         fixture.given(hired).when(new StartAbsenceCommand(ID, LocalDate.of(2026, 9, 1), "SICK_LEAVE"))
+               .expectEvents(new AbsenceStarted(ID, List.of("CollectiveContract:g-1"), LocalDate.of(2026, 9, 1),
+                                                "SICK_LEAVE", LocalDate.of(2026, 12, 1), shipped.revision()));
+    }
+
+    @Test
+    void anAssistantTheCompanyEmployedBeforeTheCollectiveAidBeganIsFollowedUnderItsRules() {
+        // hired on 2 January 2026, before the collective version's start (25 February 2026, S38): its first
+        // version, with the CQP within 2 years of the hiring
+        fixture.givenNoPriorActivity()
+               .when(new HireAssistantCommand(ID, List.of("CollectiveContract:g-1"), "DOCTORS_GROUP", true, 35,
+                                              LocalDate.of(2026, 1, 2), List.of(), false, null, "751"))
                .expectSuccessfulHandlerExecution();
+        AssistantHired hired = (AssistantHired) fixture.getEventStore().readEvents(ID).next().getPayload();
+        assertThat(hired.regulatoryVersion()).isEqualTo("COLLECTIVE_2026");
+        assertThat(hired.qualifiedBy()).isEqualTo(LocalDate.of(2028, 1, 2));
     }
 
     @Test

@@ -117,16 +117,17 @@ class PaymentSchedule {
 
     @CommandHandler
     void handle(RecordCollectiveAidChangeCommand command, Rulebooks rulebooks) {
+        if (command.changeId() != null && changes.contains(command.changeId())) {
+            return; // a redelivered event: taken in already
+        }
         if (!collective) {
             throw new BusinessRuleViolation("CHANGE_INCOMPLETE", scheduleId + " pays an individual contract");
         }
-        if (command.changeId() == null || command.effectiveOn() == null || command.aidByYearCents() == null
-            || command.aidByYearCents().size() != lastYear) {
+        if (command.changeId() == null || command.effectiveOn() == null || command.etpPermille() <= 0
+            || command.aidByYearCents() == null || command.aidByYearCents().size() != lastYear
+            || command.aidByYearCents().stream().anyMatch(a -> a == null || a < 0)) {
             throw new BusinessRuleViolation("CHANGE_INCOMPLETE", "an ETP change needs its id, effective date and "
                                             + "the aid of each of the " + lastYear + " years");
-        }
-        if (changes.contains(command.changeId())) {
-            return; // a redelivered event: taken in already
         }
         Rulebook rulebook = rulebookFor(rulebooks);
         apply(new CollectiveAidChanged(scheduleId, contractId, command.changeId(), command.effectiveOn(),

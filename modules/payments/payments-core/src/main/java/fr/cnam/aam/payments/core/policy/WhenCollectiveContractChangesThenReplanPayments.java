@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
  * Contracting → payments: what changes a collective contract's due aid re-plans its schedule — an ETP avenant (the
  * aid the contract recorded from then on), an evaluation (the year's modulated aid), the termination (its last
  * day). Members joining or leaving change no amount. Named after the contract event; not during a replay.
+ * A processing group of its own: new with this release, it starts from the store's beginning, so the collective
+ * contracts signed before their payments existed get their schedules too (the events it reads in order).
  */
 @Component
-@ProcessingGroup("payments-policies")
+@ProcessingGroup("collective-payments-policies")
 @DisallowReplay
 class WhenCollectiveContractChangesThenReplanPayments {
 

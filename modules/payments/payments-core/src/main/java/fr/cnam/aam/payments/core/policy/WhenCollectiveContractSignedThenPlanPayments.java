@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
  * Contracting → payments: a collective contract's signature plans the payments to the group's company from the aid
  * the contract recorded, then gives the schedule the proofs of hiring received before it existed. Not during a
  * replay.
+ * A processing group of its own: new with this release, it starts from the store's beginning, so the collective
+ * contracts signed before their payments existed get their schedules too (the events it reads in order).
  */
 @Component
-@ProcessingGroup("payments-policies")
+@ProcessingGroup("collective-payments-policies")
 class WhenCollectiveContractSignedThenPlanPayments {
 
     private final CommandGateway commands;

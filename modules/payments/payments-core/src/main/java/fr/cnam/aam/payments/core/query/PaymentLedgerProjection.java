@@ -79,6 +79,7 @@ class PaymentLedgerProjection {
                 .append("aidByYearCents", e.aidByYearCents()).append("reference", e.reference())
                 .append("rulebookRevision", e.rulebookRevision()));
         schedule.put("etpPermille", e.etpPermille());
+        schedule.put("aidByYearCents", e.aidByYearCents());
         mongo.save(schedule, SCHEDULES);
     }
 

@@ -28,6 +28,11 @@ final class Euros {
             }
             if (key.endsWith(CENTS) && value instanceof Number n) {
                 out.put(key.substring(0, key.length() - CENTS.length()), of(n.longValue()));
+            } else if (key.endsWith(CENTS) && value instanceof List<?> amounts
+                       && amounts.stream().allMatch(Number.class::isInstance)) {
+                // a list of amounts (a collective contract's aid by year) in euros too
+                out.put(key.substring(0, key.length() - CENTS.length()),
+                        amounts.stream().map(a -> of(((Number) a).longValue())).toList());
             } else if (value instanceof List<?> list) {
                 out.put(key, list.stream().map(v -> v instanceof Map<?, ?> m ? render(cast(m)) : v).toList());
             } else if ("revisions".equals(key) && value instanceof Map<?, ?> byEvent) {

@@ -211,6 +211,54 @@ class CollectivePaymentScheduleTest {
     }
 
     @Test
+    void aTerminationAfterAnEtpAvenantPaysEachEtpOnlyForItsDaysServed() {
+        plan();
+        orderAndPay(line(2, "1"), "2027-04-01");
+        // avenant to 3 ETP from 1 Oct 2027, then the contract ends on 31 Dec 2027, in year 2 (1 Apr 2027 –
+        // 31 Mar 2028, 366 days):
+        // 183 days at 2 ETP (1 Apr – 30 Sep) → 56 000 × 183/366 = 28 000 €, then 92 days at 3 ETP (1 Oct – 31 Dec)
+        // → 84 000 × 92/366 = 21 114.754… = 21 114.75 €; due 49 114.75 €, 56 000 € paid: 6 885.25 € recovered
+        step(new RecordCollectiveAidChangeCommand(ID, "event-etp", LocalDate.of(2027, 10, 1), 3000, THREE_ETP,
+                                                  "AV-1"));
+        step(new RecordContractChangeCommand(ID, new ContractChange("event-end", ChangeKind.TERMINATED,
+                LocalDate.of(2027, 12, 31), null, null, null, null, "ended by CAISSE")));
+        assertThat(yearTotal(2)).isEqualTo(4_911_475L);
+        // the avenant's complement (A1, +14 000 €, not yet ordered) gives way to the recovery
+        assertThat(lines()).containsEntry(line(2, "A2"), -688_525L).doesNotContainKey(line(2, "A1"));
+        assertThat(yearTotal(3)).isZero();
+    }
+
+    @Test
+    void anEvaluationAppliesItsRateToTheYearAsPaidForEachEtpNotToTheAidOfItsFirstDay() {
+        plan();
+        // avenant to 3 ETP from 1 Oct 2028, in year 3 (1 Apr 2028 – 31 Mar 2029, 365 days): 183 days at 2 ETP
+        // (1 Apr – 30 Sep) → 44 000 × 183/365 = 22 060.273… = 22 060.27 €, 182 days at 3 ETP → 66 000 × 182/365
+        // = 32 909.589… = 32 909.59 €; year 3 = 54 969.86 €
+        step(new RecordCollectiveAidChangeCommand(ID, "event-etp", LocalDate.of(2028, 10, 1), 3000, THREE_ETP,
+                                                  "AV-1"));
+        assertThat(yearTotal(3)).isEqualTo(5_496_986L);
+        // the contract evaluates year 3 on the terms at its start (2 ETP): 44 000 € → 38 500 € (87.5 %); the same
+        // rate on what the year is due: 54 969.86 × 38 500 / 44 000 = 48 098.6275 = 48 098.63 €
+        step(new RecordContractChangeCommand(ID, new ContractChange("event-eval", ChangeKind.OBJECTIVES_EVALUATED,
+                LocalDate.of(2029, 4, 15), 3, "COLLECTIVE_2026", 3_850_000L, null, "objectives")));
+        assertThat(yearTotal(3)).isEqualTo(4_809_863L);
+        // a year evaluated in full (100 %: year 4's aid at 3 ETP, 66 000 €) keeps what its ETP are due
+        step(new RecordContractChangeCommand(ID, new ContractChange("event-eval-2", ChangeKind.OBJECTIVES_EVALUATED,
+                LocalDate.of(2030, 4, 15), 4, "COLLECTIVE_2026", 6_600_000L, null, "objectives")));
+        assertThat(yearTotal(4)).as("year 4 wholly at 3 ETP").isEqualTo(6_600_000L);
+    }
+
+    @Test
+    void anAvenantWithAMissingYearsAidIsRefused() {
+        plan();
+        List<Long> holed = new ArrayList<>(THREE_ETP);
+        holed.set(2, null);
+        fixture.given(history).when(new RecordCollectiveAidChangeCommand(ID, "event-z", LocalDate.of(2026, 6, 1),
+                                                                          3000, holed, "holed"))
+               .expectException(rule("CHANGE_INCOMPLETE")).expectNoEvents();
+    }
+
+    @Test
     void whatDoesNotHappenToACollectiveContractIsRefusedByItsRule() {
         plan();
         fixture.given(history).when(new RecordContractChangeCommand(ID, new ContractChange("event-x",
