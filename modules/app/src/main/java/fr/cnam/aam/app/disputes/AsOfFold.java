@@ -120,19 +120,15 @@ final class AsOfFold {
                     "decisionReference", w.decisionReference(), "reason", w.reason()));
         } else if (e instanceof CollectiveEtpChanged c) {
             contract.etpPermille = c.etpPermille();
-            contract.avenants.add(map("avenantReference", c.avenantReference(), "from", c.previousEtpPermille(),
-                                      "to", c.etpPermille(), "effectiveOn", c.effectiveOn(), "recordedAt",
-                                      event.recordedAt()));
+            contract.avenants.add(avenant(c.avenantReference(), c.previousEtpPermille(), c.etpPermille(),
+                                          c.effectiveOn(), event));
         } else if (e instanceof CollectiveObjectivesEvaluated o) {
-            contract.evaluations.add(map("contractYear", o.contractYear(), "evaluatedOn", o.evaluatedOn(),
-                    "achievementRate", o.appliedRatePermille() / 10.0, "aid", euros(o.aidCents()),
-                    "modulatedAid", euros(o.modulatedAidCents()), "regulatoryVersion", o.regulatoryVersion(),
-                    "rulebookRevision", o.rulebookRevision(), "rules", o.rules()));
+            contract.evaluations.add(evaluation(o.contractYear(), o.evaluatedOn(), o.appliedRatePermille() / 10.0,
+                    o.aidCents(), o.modulatedAidCents(), o.regulatoryVersion(), o.rulebookRevision(), o.rules()));
         } else if (e instanceof ContractAmended a) {
             contract.option = a.option();
-            contract.avenants.add(map("avenantReference", a.avenantReference(), "from", a.previousOption(),
-                                      "to", a.option(), "effectiveOn", a.effectiveOn(), "recordedAt",
-                                      event.recordedAt()));
+            contract.avenants.add(avenant(a.avenantReference(), a.previousOption(), a.option(), a.effectiveOn(),
+                                          event));
         } else if (e instanceof ContractSuspended s) {
             contract.status = "SUSPENDED";
             contract.suspendedSince = s.effectiveOn();
@@ -150,10 +146,8 @@ final class AsOfFold {
                     "aidAfter", euros(r.aidAfterCents()), "parameter", r.parameter(), "source", r.source(),
                     "confidence", r.confidence(), "rulebookRevision", r.rulebookRevision()));
         } else if (e instanceof ObjectivesEvaluated o) {
-            contract.evaluations.add(map("contractYear", o.contractYear(), "evaluatedOn", o.evaluatedOn(),
-                    "achievementRate", o.achievementRate(), "aid", euros(o.aidCents()),
-                    "modulatedAid", euros(o.modulatedAidCents()), "regulatoryVersion", o.regulatoryVersion(),
-                    "rulebookRevision", o.rulebookRevision(), "rules", o.rules()));
+            contract.evaluations.add(evaluation(o.contractYear(), o.evaluatedOn(), o.achievementRate(),
+                    o.aidCents(), o.modulatedAidCents(), o.regulatoryVersion(), o.rulebookRevision(), o.rules()));
         } else {
             applyAssistant(e);
             applyPayment(e);
@@ -260,6 +254,21 @@ final class AsOfFold {
 
     static BigDecimal euros(long cents) {
         return BigDecimal.valueOf(cents, 2);
+    }
+
+    /** An avenant as the view shows it: what it moved from and to (an option, or a collective contract's ETP). */
+    private static Map<String, Object> avenant(String reference, Object from, Object to, LocalDate effectiveOn,
+                                               RecordedEvent event) {
+        return map("avenantReference", reference, "from", from, "to", to, "effectiveOn", effectiveOn,
+                   "recordedAt", event.recordedAt());
+    }
+
+    private static Map<String, Object> evaluation(int year, LocalDate evaluatedOn, Object achievementRate,
+                                                  long aidCents, long modulatedAidCents, String version,
+                                                  String revision, List<String> rules) {
+        return map("contractYear", year, "evaluatedOn", evaluatedOn, "achievementRate", achievementRate,
+                   "aid", euros(aidCents), "modulatedAid", euros(modulatedAidCents), "regulatoryVersion", version,
+                   "rulebookRevision", revision, "rules", rules);
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

@@ -11,10 +11,7 @@ import fr.cnam.aam.payments.api.ContractChange;
 import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
 import fr.cnam.aam.payments.api.OrderOutcome;
 import fr.cnam.aam.payments.api.PaymentIds;
-import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
-import fr.cnam.aam.payments.api.PaymentLineRevised;
-import fr.cnam.aam.payments.api.PaymentLinesChanged;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentYearIndeterminate;
 import fr.cnam.aam.payments.api.PlanCollectivePaymentScheduleCommand;
@@ -26,17 +23,14 @@ import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
 import fr.cnam.aam.regulation.Rulebooks;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,43 +66,22 @@ class CollectivePaymentScheduleTest {
         fixture.registerInjectableResource(Rulebooks.fixed(rulebook));
     }
 
+    /** Runs a command on the schedule as it stands and returns the events it produced. */
     private List<Object> step(Object command) {
-        ResultValidator<PaymentSchedule> result = (history.isEmpty() ? fixture.givenNoPriorActivity()
-                                                                     : fixture.given(history)).when(command);
-        result.expectSuccessfulHandlerExecution();
-        List<Object> all = fixture.getEventStore().readEvents(ID).asStream().map(m -> (Object) m.getPayload())
-                                  .toList();
-        List<Object> produced = all.subList(history.size(), all.size()).stream()
-                                   .flatMap(CollectivePaymentScheduleTest::lineByLine).toList();
-        history = new ArrayList<>(all);
-        return produced;
+        ScheduleStory.Step step = ScheduleStory.step(fixture, ID, history, command);
+        history = step.history();
+        return step.produced();
     }
 
-    private static Stream<Object> lineByLine(Object event) {
-        return event instanceof PaymentLinesChanged c
-               ? Stream.of(c.cancelled().stream(), c.revised().stream(), c.planned().stream()).flatMap(s -> s.map(
-                       o -> (Object) o))
-               : Stream.of(event);
-    }
 
     private void plan() {
         step(new PlanCollectivePaymentScheduleCommand(ID, CONTRACT, "751", SIGNED, "COLLECTIVE_2026", 2000,
                                                       TWO_ETP));
     }
 
-    /** Lines as they stand: id → cents, cancelled ones left out. */
+    /** Open and settled lines as they stand: id → amount (cents), cancelled lines left out. */
     private Map<String, Long> lines() {
-        Map<String, Long> amounts = new LinkedHashMap<>();
-        history.stream().flatMap(CollectivePaymentScheduleTest::lineByLine).forEach(e -> {
-            if (e instanceof PaymentLinePlanned p) {
-                amounts.put(p.lineId(), p.amountCents());
-            } else if (e instanceof PaymentLineRevised r) {
-                amounts.put(r.lineId(), r.amountCents());
-            } else if (e instanceof PaymentLineCancelled c) {
-                amounts.remove(c.lineId());
-            }
-        });
-        return amounts;
+        return ScheduleStory.lines(history);
     }
 
     private long yearTotal(int year) {
@@ -142,7 +115,7 @@ class CollectivePaymentScheduleTest {
         assertThat(lines()).containsExactly(Map.entry(line(1, "1"), 7_600_000L), Map.entry(line(2, "1"), 5_600_000L),
                 Map.entry(line(3, "1"), 4_400_000L), Map.entry(line(4, "1"), 4_400_000L),
                 Map.entry(line(5, "1"), 4_400_000L));
-        List<PaymentLinePlanned> planned = history.stream().flatMap(CollectivePaymentScheduleTest::lineByLine)
+        List<PaymentLinePlanned> planned = history.stream().flatMap(ScheduleStory::lineByLine)
                                                   .filter(PaymentLinePlanned.class::isInstance)
                                                   .map(PaymentLinePlanned.class::cast).toList();
         assertThat(planned).extracting(PaymentLinePlanned::dueDate).containsExactly(LocalDate.of(2026, 4, 1),

@@ -7,9 +7,7 @@ import fr.cnam.aam.payments.api.ContractChange;
 import fr.cnam.aam.payments.api.IssuePaymentOrderCommand;
 import fr.cnam.aam.payments.api.OrderOutcome;
 import fr.cnam.aam.payments.api.PaymentIds;
-import fr.cnam.aam.payments.api.PaymentLineCancelled;
 import fr.cnam.aam.payments.api.PaymentLinePlanned;
-import fr.cnam.aam.payments.api.PaymentLinesChanged;
 import fr.cnam.aam.payments.api.PaymentLineRevised;
 import fr.cnam.aam.payments.api.PaymentOrderIssued;
 import fr.cnam.aam.payments.api.PaymentOrderPaid;
@@ -23,7 +21,6 @@ import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
 import fr.cnam.aam.regulation.Rulebooks;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,25 +54,11 @@ class PaymentScheduleTest {
 
     /** Runs a command on the schedule as it stands and returns the events it produced. */
     private List<Object> step(Object command) {
-        ResultValidator<PaymentSchedule> result = (history.isEmpty() ? fixture.givenNoPriorActivity()
-                                                                     : fixture.given(history)).when(command);
-        result.expectSuccessfulHandlerExecution();
-        List<Object> all = fixture.getEventStore().readEvents(ID).asStream().map(m -> (Object) m.getPayload())
-                                  .toList();
-        List<Object> produced = all.subList(history.size(), all.size()).stream()
-                                   .flatMap(PaymentScheduleTest::lineByLine).toList();
-        history = new ArrayList<>(all);
-        return produced;
+        ScheduleStory.Step step = ScheduleStory.step(fixture, ID, history, command);
+        history = step.history();
+        return step.produced();
     }
 
-    /** A re-plan's one event, read as the line changes it holds, in the order the schedule applies them. */
-    private static Stream<Object> lineByLine(Object event) {
-        if (event instanceof PaymentLinesChanged changed) {
-            return Stream.of(changed.cancelled().stream(), changed.revised().stream(), changed.planned().stream())
-                         .flatMap(s -> s.map(o -> (Object) o));
-        }
-        return Stream.of(event);
-    }
 
     private void plan(String signedOn, String version, String option, String band) {
         step(new PlanPaymentScheduleCommand(ID, CONTRACT, "751", LocalDate.parse(signedOn), version, option, band));
@@ -89,21 +71,11 @@ class PaymentScheduleTest {
 
     /** Open and settled lines as they stand: id → amount (cents), cancelled lines left out. */
     private Map<String, Long> lines() {
-        Map<String, Long> amounts = new java.util.LinkedHashMap<>();
-        for (Object event : history.stream().flatMap(PaymentScheduleTest::lineByLine).toList()) {
-            if (event instanceof PaymentLinePlanned p) {
-                amounts.put(p.lineId(), p.amountCents());
-            } else if (event instanceof PaymentLineRevised r) {
-                amounts.put(r.lineId(), r.amountCents());
-            } else if (event instanceof PaymentLineCancelled c) {
-                amounts.remove(c.lineId());
-            }
-        }
-        return amounts;
+        return ScheduleStory.lines(history);
     }
 
     private List<PaymentLinePlanned> planned() {
-        return history.stream().flatMap(PaymentScheduleTest::lineByLine).filter(PaymentLinePlanned.class::isInstance)
+        return history.stream().flatMap(ScheduleStory::lineByLine).filter(PaymentLinePlanned.class::isInstance)
                       .map(PaymentLinePlanned.class::cast).toList();
     }
 
