@@ -75,7 +75,7 @@ record DemoDoctor(int number, String id, String rpps, String caisse, String depa
                               suspendOn, resumeOn, terminateOn);
     }
 
-    private static String[] pick(Random random) {
+    static String[] pick(Random random) {
         int total = 0;
         for (String[] caisse : CAISSES) {
             total += Integer.parseInt(caisse[2]);

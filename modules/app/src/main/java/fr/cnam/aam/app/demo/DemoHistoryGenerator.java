@@ -39,8 +39,9 @@ import java.util.concurrent.Future;
  * specialties, options and the three versions, signing from September 2019 to last month, each contract lived
  * month by month up to today through the app's API — assessments, signatures, hirings and proofs of hiring,
  * training and qualifications, annual activity, evaluations from year 3, version switches, avenants, suspensions
- * and resumptions, terminations — and the payment system's monthly order runs and answers (a few rejected, then
- * ordered again). Business time moves with it (the calendar's anniversaries, revaluations and terms fire as the
+ * and resumptions, terminations —, one group of GPs under the collective aid for every 15 doctors (signed since
+ * it began, its assistant, an ETP avenant for some), and the payment system's monthly order runs and answers (a
+ * few rejected, then ordered again). Business time moves with it (the calendar's anniversaries, revaluations and terms fire as the
  * months pass), then returns to the present. Progress is kept in {@code demo_generator}: a run killed midway
  * resumes at the month it was in, and the requests of that month are replayed by their idempotency keys.
  */
@@ -135,6 +136,13 @@ class DemoHistoryGenerator {
         for (int n = 1; n <= doctors; n++) {
             cohort.add(DemoDoctor.of(seed, n, lastSignature));
         }
+        List<DemoGroup> groups = new ArrayList<>();
+        for (int n = 1; n <= doctors / DemoGroup.DOCTORS_PER_GROUP; n++) {
+            DemoGroup group = DemoGroup.of(seed, n, lastSignature);
+            if (group != null) {
+                groups.add(group);
+            }
+        }
         YearMonth first = YearMonth.from(DemoDoctor.FIRST_SIGNATURE);
         YearMonth month = state == null ? first : YearMonth.parse(state.getString("nextMonth"));
         YearMonth last = YearMonth.from(today);
@@ -154,8 +162,14 @@ class DemoHistoryGenerator {
                 business.set(end.atTime(20, 0).toInstant(ZoneOffset.UTC));
                 fireCalendars();
                 List<Future<?>> work = new ArrayList<>();
+                List<List<DemoStep>> lives = new ArrayList<>();
                 for (DemoDoctor doctor : cohort) {
-                    List<DemoStep> steps = DemoLife.stepsIn(doctor, month.atDay(1), end);
+                    lives.add(DemoLife.stepsIn(doctor, month.atDay(1), end));
+                }
+                for (DemoGroup group : groups) {
+                    lives.add(DemoLife.stepsIn(group, month.atDay(1), end));
+                }
+                for (List<DemoStep> steps : lives) {
                     if (!steps.isEmpty()) {
                         work.add(pool.submit(() -> steps.stream().sorted(Comparator.comparing(DemoStep::on))
                                                         .forEach(step -> step.send(api))));

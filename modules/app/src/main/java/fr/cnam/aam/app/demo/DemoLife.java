@@ -89,6 +89,34 @@ final class DemoLife {
         return all.stream().filter(s -> !s.on().isBefore(from) && !s.on().isAfter(to)).toList();
     }
 
+    /** A group's requests in the period: its signature, its assistant and the proof, an ETP avenant for some. */
+    static List<DemoStep> stepsIn(DemoGroup g, LocalDate from, LocalDate to) {
+        List<DemoStep> all = new ArrayList<>();
+        StringBuilder members = new StringBuilder();
+        for (int m = 0; m < g.members().size(); m++) {
+            members.append(m == 0 ? "" : ",").append("""
+                    {"rpps":"%s","specialty":"MEDECINE_GENERALE","sector":"SECTOR_1","mtPatients":%d,
+                     "fileActive":%d,"installedOn":"2012-09-01"}""".formatted(g.members().get(m),
+                    g.mtPatients().get(m), g.mtPatients().get(m) + 600));
+        }
+        all.add(step(g, g.signedOn(), "/api/v1/collective-contracts", "sign", """
+                {"collectiveContractId":"%s","caisseCode":"%s","departement":"%s","structure":"%s",
+                 "companyIdentifier":"%s","signedOn":"%s","etp":%s,"members":[%s]}""".formatted(g.id(), g.caisse(),
+                g.departement(), g.structure(), g.company(), g.signedOn(), g.etpPermille() / 1000, members)));
+        LocalDate hired = g.signedOn().plusDays(10);
+        all.add(step(g, hired, "/api/v1/assistants", "hire", """
+                {"assistantId":"%s","contractIds":["%s"],"employerType":"EMPLOYERS_GROUP","permanentContract":true,
+                 "weeklyHours":35,"hiredOn":"%s","qualifications":[]}""".formatted(g.id(), g.contractId(), hired)));
+        all.add(step(g, hired.plusDays(5), "/api/v1/assistants/" + g.assistantId() + "/hiring-proof", "proof",
+                     "{\"on\":\"%s\"}".formatted(hired.plusDays(5))));
+        if (g.avenantOn() != null) {
+            all.add(step(g, g.avenantOn(), "/api/v1/collective-contracts/" + g.contractId() + "/etp", "etp", """
+                    {"avenantReference":"AV-G-%s","etp":%s.5,"effectiveOn":"%s"}""".formatted(g.number(),
+                    g.etpPermille() / 1000, g.avenantOn())));
+        }
+        return all.stream().filter(s -> !s.on().isBefore(from) && !s.on().isAfter(to)).toList();
+    }
+
     /** The band of the initial patientèle the signature records (regulation.md §2: bands of the P-percentiles). */
     private static String band(DemoDoctor d) {
         return d.mtPatients() < 1000 ? "P30_P50" : d.mtPatients() < 1300 ? "P50_P70" : "P70_P90";
@@ -96,5 +124,9 @@ final class DemoLife {
 
     private static DemoStep step(DemoDoctor d, LocalDate on, String path, String what, String json) {
         return new DemoStep(on, d.caisse(), path, "demo-" + d.id() + "-" + what, json);
+    }
+
+    private static DemoStep step(DemoGroup g, LocalDate on, String path, String what, String json) {
+        return new DemoStep(on, g.caisse(), path, "demo-" + g.id() + "-" + what, json);
     }
 }

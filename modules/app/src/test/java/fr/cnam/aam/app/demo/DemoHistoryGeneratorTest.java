@@ -65,12 +65,13 @@ class DemoHistoryGeneratorTest {
         await().atMost(Duration.ofMinutes(8)).until(generator::finished);
         assertThat(generator.refusals()).as("every request of the demo history is one the rules accept").isEmpty();
 
+        // 24 doctors and one group of GPs (one for every 15 doctors), signed since the collective aid began
         JsonNode view = await().atMost(Duration.ofSeconds(30)).until(this::dashboard,
-                v -> v.path("totals").path("signedTotal").asInt() == 24);
+                v -> v.path("totals").path("signedTotal").asInt() == 25);
         JsonNode totals = view.get("totals");
         Set<String> versions = new HashSet<>();
         view.get("contracts").forEach(month -> month.get("byVersion").fieldNames().forEachRemaining(versions::add));
-        assertThat(versions).containsExactlyInAnyOrder("AV7_2019", "RA_2023", "CONV_2024");
+        assertThat(versions).containsExactlyInAnyOrder("AV7_2019", "RA_2023", "CONV_2024", "COLLECTIVE_2026");
         assertThat(totals.get("paidCents").asLong()).isPositive();
         assertThat(totals.get("evaluations").asLong()).isPositive();
         assertThat(view.get("byCaisse").size()).isGreaterThan(3);
