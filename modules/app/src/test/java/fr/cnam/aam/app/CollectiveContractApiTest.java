@@ -427,6 +427,28 @@ class CollectiveContractApiTest {
         Map before = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "?asOf=2026-05-01",
                                        Map.class);
         assertThat((Map) before.get("collective")).containsEntry("etpPermille", 2000);
+        assertThat((List<Map>) group.get("terms")).extracting(t -> t.get("from"), t -> t.get("etpPermille"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-04-01", 2000),
+                                 org.assertj.core.groups.Tuple.tuple("2026-06-01", 3000));
+
+        // a dispute handler asks: with 24 000 € per ETP from year 3 (a made-up correction), what would the group be
+        // due? Years 1–2 unchanged; years 3–4 at 3 ETP: 72 000 € instead of 66 000 €, +6 000 € each; year 5 began
+        // after the contract's last day (30 June 2029): no aid either way; +12 000 € in all
+        Map whatIf = ok("/api/v1/disputes/collective-contracts/" + id + "/what-if", """
+                {"corrections":[{"parameter":"collective.aid.perEtp.year3","version":"COLLECTIVE_2026",
+                 "from":"2026-02-25","value":2400000,"source":"test correction","confidence":"unverified"}]}""");
+        List<Map> years = (List<Map>) whatIf.get("years");
+        assertThat(years).extracting(y -> y.get("recordedAid") == null ? null : ((Number) y.get("recordedAid"))
+                .doubleValue()).containsExactly(76000.0, 84000.0, 66000.0, 66000.0, null);
+        assertThat(years).extracting(y -> y.get("whatIfAid") == null ? null : ((Number) y.get("whatIfAid"))
+                .doubleValue()).containsExactly(76000.0, 84000.0, 72000.0, 72000.0, null);
+        assertThat(((Number) whatIf.get("totalDifference")).doubleValue()).isEqualTo(12000.0);
+        assertThat(((Number) years.get(3).get("recordedDue")).doubleValue()).isEqualTo(16454.79);
+        refused("/api/v1/disputes/collective-contracts/" + id + "/what-if", "{\"regulatoryVersion\":\"CONV_2024\"}",
+                "VERSION_KIND_MISMATCH");
+        refused("/api/v1/disputes/collective-contracts/" + id + "/what-if", "{\"regulatoryVersion\":\"FOO\"}",
+                "VERSION_UNKNOWN");
+
         byte[] pdf = http.getForObject("/api/v1/disputes/collective-contracts/" + id + "/report?format=pdf"
                                        + "&asOf=2029-07-01", byte[].class);
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {

@@ -48,9 +48,7 @@ record DemoDoctor(int number, String id, String rpps, String caisse, String depa
             cardiologist = false;
         }
         String specialty = cardiologist ? "CARDIOLOGIE" : "MEDECINE_GENERALE";
-        String payload = String.format("%010d", 1_000_000_000L + Math.floorMod(seed * 7_919L + number * 104_729L,
-                                                                               8_999_999_999L));
-        String rpps = Rpps.withCheckDigit(payload).value();
+        String rpps = rppsOf(seed, number);
         int mt = 850 + random.nextInt(900);
         // the 1/3 ETP option is not open under the 2023 rules (S1): those contracts stay under Avenant 7
         LocalDate switchOn = signedOn.isBefore(RA_2023) && !option.equals("ONE_THIRD_TIME") && random.nextDouble() < 0.4
@@ -88,6 +86,13 @@ record DemoDoctor(int number, String id, String rpps, String caisse, String depa
             }
         }
         return CAISSES[0];
+    }
+
+    /** The demo RPPS of number {@code number}: distinct numbers give distinct RPPS (104 729 is prime). */
+    static String rppsOf(long seed, int number) {
+        String payload = String.format("%010d", 1_000_000_000L + Math.floorMod(seed * 7_919L + number * 104_729L,
+                                                                               8_999_999_999L));
+        return Rpps.withCheckDigit(payload).value();
     }
 
     static List<String> caisses() {

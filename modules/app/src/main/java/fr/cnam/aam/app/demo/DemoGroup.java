@@ -1,6 +1,5 @@
 package fr.cnam.aam.app.demo;
 
-import fr.cnam.aam.kernel.Rpps;
 import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Rulebook;
 
@@ -24,7 +23,7 @@ record DemoGroup(int number, String id, String caisse, String departement, Strin
     static final int DOCTORS_PER_GROUP = 15;
 
     /** The group, or null when the collective aid had not begun by the last signature of the cohort. */
-    static DemoGroup of(long seed, int number, LocalDate lastSignature) {
+    static DemoGroup of(long seed, int number, int doctors, LocalDate lastSignature) {
         LocalDate start = Rulebook.shipped().startOf(RegulatoryVersion.COLLECTIVE_2026).plusDays(5);
         if (!lastSignature.isAfter(start)) {
             return null;
@@ -37,9 +36,8 @@ record DemoGroup(int number, String id, String caisse, String departement, Strin
         List<String> members = new ArrayList<>();
         List<Integer> mt = new ArrayList<>();
         for (int m = 1; m <= size; m++) {
-            String payload = String.format("%010d", 1_000_000_000L + Math.floorMod(
-                    seed * 15_485_863L + number * 32_452_843L + m * 49_979_687L, 8_999_999_999L));
-            members.add(Rpps.withCheckDigit(payload).value());
+            // numbered after the cohort's doctors, by the doctors' own formula: never one of theirs
+            members.add(DemoDoctor.rppsOf(seed, doctors + 4 * (number - 1) + m));
             mt.add(850 + random.nextInt(500));
         }
         int etp = Math.max(1, size - 1) * 1000;

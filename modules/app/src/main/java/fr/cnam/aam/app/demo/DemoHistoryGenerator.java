@@ -138,7 +138,7 @@ class DemoHistoryGenerator {
         }
         List<DemoGroup> groups = new ArrayList<>();
         for (int n = 1; n <= doctors / DemoGroup.DOCTORS_PER_GROUP; n++) {
-            DemoGroup group = DemoGroup.of(seed, n, lastSignature);
+            DemoGroup group = DemoGroup.of(seed, n, doctors, lastSignature);
             if (group != null) {
                 groups.add(group);
             }

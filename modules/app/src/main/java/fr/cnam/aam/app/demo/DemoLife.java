@@ -107,8 +107,14 @@ final class DemoLife {
         all.add(step(g, hired, "/api/v1/assistants", "hire", """
                 {"assistantId":"%s","contractIds":["%s"],"employerType":"EMPLOYERS_GROUP","permanentContract":true,
                  "weeklyHours":35,"hiredOn":"%s","qualifications":[]}""".formatted(g.id(), g.contractId(), hired)));
-        all.add(step(g, hired.plusDays(5), "/api/v1/assistants/" + g.assistantId() + "/hiring-proof", "proof",
+        String assistant = "/api/v1/assistants/" + g.assistantId();
+        all.add(step(g, hired.plusDays(5), assistant + "/hiring-proof", "proof",
                      "{\"on\":\"%s\"}".formatted(hired.plusDays(5))));
+        // the CQP within 2 years (S38): trained, then qualified, as most doctors' assistants are
+        all.add(step(g, hired.plusMonths(2), assistant + "/training", "training",
+                     "{\"on\":\"%s\",\"code\":\"CQP\"}".formatted(hired.plusMonths(2))));
+        all.add(step(g, hired.plusMonths(14), assistant + "/qualifications", "qualified",
+                     "{\"on\":\"%s\",\"code\":\"CQP\"}".formatted(hired.plusMonths(14))));
         if (g.avenantOn() != null) {
             all.add(step(g, g.avenantOn(), "/api/v1/collective-contracts/" + g.contractId() + "/etp", "etp", """
                     {"avenantReference":"AV-G-%s","etp":%s.5,"effectiveOn":"%s"}""".formatted(g.number(),

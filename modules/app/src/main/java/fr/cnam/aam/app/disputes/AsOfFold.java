@@ -120,6 +120,7 @@ final class AsOfFold {
                     "decisionReference", w.decisionReference(), "reason", w.reason()));
         } else if (e instanceof CollectiveEtpChanged c) {
             contract.etpPermille = c.etpPermille();
+            contract.terms.add(terms(c.effectiveOn(), c.etpPermille(), c.aidByYearCents()));
             contract.avenants.add(avenant(c.avenantReference(), c.previousEtpPermille(), c.etpPermille(),
                                           c.effectiveOn(), event));
         } else if (e instanceof CollectiveObjectivesEvaluated o) {
@@ -256,6 +257,10 @@ final class AsOfFold {
         return BigDecimal.valueOf(cents, 2);
     }
 
+    private static AsOfView.Terms terms(LocalDate from, int etpPermille, List<Long> aidByYearCents) {
+        return new AsOfView.Terms(from, etpPermille, aidByYearCents.stream().map(AsOfFold::euros).toList());
+    }
+
     /** An avenant as the view shows it: what it moved from and to (an option, or a collective contract's ETP). */
     private static Map<String, Object> avenant(String reference, Object from, Object to, LocalDate effectiveOn,
                                                RecordedEvent event) {
@@ -302,6 +307,7 @@ final class AsOfFold {
         int etpPermille;
         final Map<String, Map<String, Object>> members = new LinkedHashMap<>();
         LocalDate waitingUntil;
+        final List<AsOfView.Terms> terms = new ArrayList<>();
 
         Contract(ContractSigned signed) {
             this.caisseCode = signed.caisseCode();
@@ -327,6 +333,7 @@ final class AsOfFold {
             this.structure = signed.structure();
             this.companyIdentifier = signed.companyIdentifier();
             this.etpPermille = signed.etpPermille();
+            this.terms.add(terms(signed.signedOn(), signed.etpPermille(), signed.aidByYearCents()));
             signed.members().forEach(m -> members.put(m.rpps(), map("rpps", m.rpps(), "joinedOn",
                                                                     signed.signedOn(), "leftOn", null)));
         }
@@ -343,7 +350,7 @@ final class AsOfFold {
         AsOfView.CollectiveState collective() {
             return structure == null ? null : new AsOfView.CollectiveState(structure, companyIdentifier,
                     etpPermille, members.values().stream().map(m -> (Map<String, Object>) new LinkedHashMap<>(m))
-                                        .toList(), waitingUntil);
+                                        .toList(), waitingUntil, List.copyOf(terms));
         }
     }
 

@@ -16,10 +16,16 @@ public record AsOfView(String contractId, LocalDate asOf, Instant knownAt, Contr
 
     /**
      * A collective contract's own terms (null for an individual contract): the company, the ETP financed, its
-     * members with the day each joined (and left), and, once it ended, the day its members may sign again.
+     * members with the day each joined (and left), once it ended the day its members may sign again, and the terms
+     * recorded from each date.
      */
     public record CollectiveState(String structure, String companyIdentifier, int etpPermille,
-                                  List<Map<String, Object>> members, LocalDate waitingUntil) {
+                                  List<Map<String, Object>> members, LocalDate waitingUntil,
+                                  List<Terms> terms) {
+    }
+
+    /** What the group financed from a date (the signature, then each avenant): its ETP and each year's aid. */
+    public record Terms(LocalDate from, int etpPermille, List<BigDecimal> aidByYear) {
     }
 
     /** The contract's terms in force. {@code status}: NOT_SIGNED, ACTIVE, SUSPENDED, TERMINATED, TERM_REACHED. */

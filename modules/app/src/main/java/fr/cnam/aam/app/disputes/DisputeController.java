@@ -114,7 +114,56 @@ class DisputeController {
     @PostMapping("/contracts/{contractId}/what-if")
     WhatIf whatIf(@PathVariable String contractId, @Valid @RequestBody WhatIfRequest request) {
         AsOfView recorded = asOf(contractId, LocalDate.now(clock), null);
-        Rulebook rulebook = request.rulebookRevision() == null ? rulebooks.current()
+        Rulebook rulebook = askedRulebook(request, rulebooks.current());
+        RegulatoryVersion version;
+        try {
+            version = request.regulatoryVersion() == null ? null
+                      : RegulatoryVersion.valueOf(request.regulatoryVersion());
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version " + request.regulatoryVersion());
+        }
+        if (version != null && version.kind() != RegulatoryVersion.Kind.INDIVIDUAL) {
+            throw new BusinessRuleViolation("VERSION_KIND_MISMATCH", "an individual contract is not re-decided under "
+                                            + version + " (" + version.kind() + ")");
+        }
+        return WhatIfPlanner.whatIf(recorded, version, request.fromYear() == null ? 1 : request.fromYear(),
+                                    rulebook, revision -> revision == null ? rulebooks.current()
+                                                          : rulebooks.revision(revision).orElse(rulebooks.current()));
+    }
+
+    /**
+     * A collective contract's years re-decided under another rulebook revision and the corrections considered,
+     * beside what was recorded (its version is the collective one: another version is refused).
+     */
+    @PostMapping("/collective-contracts/{collectiveContractId}/what-if")
+    WhatIf collectiveWhatIf(@PathVariable String collectiveContractId, @Valid @RequestBody WhatIfRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        AsOfView recorded = collectiveAsOf(collectiveContractId, today, null);
+        if (recorded.contract().endsOn() != null && recorded.contract().endsOn().isAfter(today)) {
+            // every avenant recorded so far, even one that takes effect later: the contract pays on it already
+            recorded = collectiveAsOf(collectiveContractId, recorded.contract().endsOn(), null);
+        }
+        if (request.regulatoryVersion() != null) {
+            try {
+                RegulatoryVersion.valueOf(request.regulatoryVersion());
+            } catch (IllegalArgumentException e) {
+                throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version "
+                                                + request.regulatoryVersion());
+            }
+        }
+        if (request.regulatoryVersion() != null
+            && !request.regulatoryVersion().equals(recorded.contract().regulatoryVersion())) {
+            throw new BusinessRuleViolation("VERSION_KIND_MISMATCH", "a collective contract is re-decided under its "
+                    + "own version, " + recorded.contract().regulatoryVersion());
+        }
+        Rulebook rulebook = askedRulebook(request, rulebooks.currentFor(RegulatoryVersion.Kind.COLLECTIVE));
+        return CollectiveWhatIfPlanner.whatIf(recorded, request.fromYear() == null ? 1 : request.fromYear(),
+                                              rulebook);
+    }
+
+    /** The asked revision (else {@code current}), with the request's corrections considered, never stored. */
+    private Rulebook askedRulebook(WhatIfRequest request, Rulebook current) {
+        Rulebook rulebook = request.rulebookRevision() == null ? current
                 : rulebooks.revision(request.rulebookRevision()).orElseThrow(() -> new BusinessRuleViolation(
                         "REVISION_UNKNOWN", "no rulebook revision " + request.rulebookRevision()));
         if (request.corrections() != null && !request.corrections().isEmpty()) {
@@ -133,20 +182,7 @@ class DisputeController {
                 throw new BusinessRuleViolation("CORRECTION_INVALID", e.getMessage());
             }
         }
-        RegulatoryVersion version;
-        try {
-            version = request.regulatoryVersion() == null ? null
-                      : RegulatoryVersion.valueOf(request.regulatoryVersion());
-        } catch (IllegalArgumentException e) {
-            throw new BusinessRuleViolation("VERSION_UNKNOWN", "no regulatory version " + request.regulatoryVersion());
-        }
-        if (version != null && version.kind() != RegulatoryVersion.Kind.INDIVIDUAL) {
-            throw new BusinessRuleViolation("VERSION_KIND_MISMATCH", "an individual contract is not re-decided under "
-                                            + version + " (" + version.kind() + ")");
-        }
-        return WhatIfPlanner.whatIf(recorded, version, request.fromYear() == null ? 1 : request.fromYear(),
-                                    rulebook, revision -> revision == null ? rulebooks.current()
-                                                          : rulebooks.revision(revision).orElse(rulebooks.current()));
+        return rulebook;
     }
 
     private Instant instant(String knownAt) {

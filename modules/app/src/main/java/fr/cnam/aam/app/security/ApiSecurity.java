@@ -73,7 +73,8 @@ class ApiSecurity {
                                      "/api/v1/collective-contracts/**")
                     .hasAnyRole(CPAM_AGENT, AUDITOR)
                     .requestMatchers(HttpMethod.GET, "/api/v1/disputes/**").hasAnyRole(CPAM_AGENT, AUDITOR)
-                    .requestMatchers(HttpMethod.POST, "/api/v1/disputes/contracts/*/what-if")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/disputes/contracts/*/what-if",
+                                     "/api/v1/disputes/collective-contracts/*/what-if")
                     .hasAnyRole(CPAM_AGENT, AUDITOR)
                     .requestMatchers(HttpMethod.GET, "/api/v1/feed").hasAnyRole(CPAM_AGENT, PAYMENT_SYSTEM,
                                                                                 STATISTICS, AUDITOR)
