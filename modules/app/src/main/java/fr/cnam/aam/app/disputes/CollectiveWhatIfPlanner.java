@@ -35,19 +35,14 @@ final class CollectiveWhatIfPlanner {
         RegulatoryVersion version = RegulatoryVersion.valueOf(contract.regulatoryVersion());
         // the years the contract recorded an aid for (counting from 29 February would lose one)
         int years = group.terms().get(0).aidByYear().size();
-        if (fromYear > years) {
-            throw new BusinessRuleViolation("YEAR_BEYOND_CONTRACT", "the contract has " + years + " years, not "
-                                            + fromYear);
-        }
+        WhatIfPlanner.requireWithin(fromYear, years);
         List<WhatIf.Year> out = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int year = 1; year <= years; year++) {
-            int y = year;
             LocalDate yearStart = contract.signedOn().plusYears(year - 1L);
             AsOfView.Terms held = termsAt(group.terms(), yearStart);
-            BigDecimal recordedDue = recorded.lines().stream()
-                    .filter(l -> l.contractYear() == y && !"CANCELLED".equals(l.status()))
-                    .map(AsOfView.LineState::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal recordedDue = WhatIfPlanner.linesOf(recorded, year).stream().map(AsOfView.LineState::amount)
+                                                  .reduce(BigDecimal.ZERO, BigDecimal::add);
             // a year that starts after the contract's last day is due nothing, whatever the revision
             boolean after = contract.terminatesOn() != null && yearStart.isAfter(contract.terminatesOn());
             BigDecimal recordedAid = after || year > held.aidByYear().size() ? null : held.aidByYear().get(year - 1);

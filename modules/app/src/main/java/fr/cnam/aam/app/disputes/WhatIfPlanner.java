@@ -40,16 +40,11 @@ final class WhatIfPlanner {
                                             + "version: a what-if cannot re-decide it");
         }
         int years = (int) ChronoUnit.YEARS.between(contract.signedOn(), contract.endsOn().plusDays(1));
-        if (fromYear > years) {
-            throw new BusinessRuleViolation("YEAR_BEYOND_CONTRACT", "the contract has " + years + " years, not "
-                                            + fromYear);
-        }
+        requireWithin(fromYear, years);
         List<WhatIf.Year> out = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int year = 1; year <= years; year++) {
-            int y = year;
-            List<AsOfView.LineState> ofYear = recorded.lines().stream()
-                    .filter(l -> l.contractYear() == y && !"CANCELLED".equals(l.status())).toList();
+            List<AsOfView.LineState> ofYear = linesOf(recorded, year);
             String recordedVersion = ofYear.stream().map(AsOfView.LineState::regulatoryVersion)
                                            .filter(v -> v != null).findFirst().orElse(contract.regulatoryVersion());
             BigDecimal recordedDue = ofYear.stream().map(AsOfView.LineState::amount)
@@ -75,6 +70,19 @@ final class WhatIfPlanner {
         }
         return new WhatIf(recorded.contractId(), rulebook.revision(), version == null ? null : version.name(),
                           fromYear, out, total);
+    }
+
+    static void requireWithin(int fromYear, int years) {
+        if (fromYear > years) {
+            throw new BusinessRuleViolation("YEAR_BEYOND_CONTRACT", "the contract has " + years + " years, not "
+                                            + fromYear);
+        }
+    }
+
+    /** The year's lines still due (not cancelled), as recorded. */
+    static List<AsOfView.LineState> linesOf(AsOfView recorded, int year) {
+        return recorded.lines().stream().filter(l -> l.contractYear() == year && !"CANCELLED".equals(l.status()))
+                       .toList();
     }
 
     /** The option in force on {@code date}: the signature's, then each avenant's from its effective date. */
