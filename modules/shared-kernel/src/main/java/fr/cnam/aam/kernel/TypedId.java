@@ -17,6 +17,11 @@ public final class TypedId {
         return type + ":" + UUID.randomUUID();
     }
 
+    /** Whether {@code id} is typed {@code type} ("Type:suffix"); false for null. */
+    public static boolean isOf(String type, String id) {
+        return id != null && id.startsWith(type + ":");
+    }
+
     /** Accepts "Type:suffix" or a bare suffix, and returns "Type:suffix"; rejects anything else. */
     public static String of(String type, String value) {
         if (value == null || value.isBlank()) {

@@ -20,4 +20,11 @@ class TypedIdTest {
         assertThatThrownBy(() -> TypedId.of("Contract", "a/b")).isInstanceOf(BusinessRuleViolation.class);
         assertThatThrownBy(() -> TypedId.of("Contract", "Other:x")).isInstanceOf(BusinessRuleViolation.class);
     }
+
+    @Test
+    void anIdIsOfTheTypeItsPrefixNames() {
+        assertThat(TypedId.isOf("CollectiveContract", "CollectiveContract:g-1")).isTrue();
+        assertThat(TypedId.isOf("Contract", "CollectiveContract:g-1")).isFalse();
+        assertThat(TypedId.isOf("Contract", null)).isFalse();
+    }
 }

@@ -34,7 +34,7 @@ public class CaisseOfResource {
 
     /** The caisse of an individual contract, or of a collective one when the id says "CollectiveContract:". */
     public String ofAnyContract(String id) {
-        return id != null && id.startsWith("CollectiveContract:") ? ofCollectiveContract(id) : ofContract(id);
+        return TypedId.isOf("CollectiveContract", id) ? ofCollectiveContract(id) : ofContract(id);
     }
 
     public String ofAssessment(String id) {

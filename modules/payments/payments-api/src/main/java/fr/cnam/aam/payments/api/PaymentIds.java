@@ -1,5 +1,7 @@
 package fr.cnam.aam.payments.api;
 
+import fr.cnam.aam.kernel.TypedId;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ public final class PaymentIds {
     public static String schedule(String contractId) {
         // a collective contract's schedule is "Schedule:collective:x": a ':' no contract id holds after its prefix,
         // so "Contract:x" and "CollectiveContract:x" never share a schedule, a line or an order
-        return "Schedule:" + (contractId.startsWith(COLLECTIVE) ? "collective:" : "") + suffix(contractId);
+        return "Schedule:" + (TypedId.isOf("CollectiveContract", contractId) ? "collective:" : "") + suffix(contractId);
     }
 
     /** The contract a schedule pays: "Schedule:x" → "Contract:x", "Schedule:collective:x" → "CollectiveContract:x". */

@@ -4,6 +4,7 @@ import fr.cnam.aam.contracting.api.ReachCollectiveTermCommand;
 import fr.cnam.aam.contracting.api.ReachTermCommand;
 import fr.cnam.aam.contracting.api.RecordAnniversaryCommand;
 import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.kernel.TypedId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ public class ContractCalendar {
             LocalDate dueOn = LocalDate.parse(deadline.getString("dueOn"));
             try {
                 boolean term = ContractDeadlinePlanner.TERM.equals(deadline.getString("kind"));
-                if (term && contractId.startsWith("CollectiveContract:")) {
+                if (term && TypedId.isOf("CollectiveContract", contractId)) {
                     commands.sendAndWait(new ReachCollectiveTermCommand(contractId, dueOn));
                 } else if (term) {
                     commands.sendAndWait(new ReachTermCommand(contractId, dueOn));

@@ -4,6 +4,7 @@ import fr.cnam.aam.contracting.api.ContractRenewed;
 import fr.cnam.aam.contracting.api.ContractSigned;
 import fr.cnam.aam.contracting.api.ContractTermReached;
 import fr.cnam.aam.contracting.api.ContractTerminated;
+import fr.cnam.aam.kernel.TypedId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class LegacyHolds {
 
     /** The first day the doctor is free of {@code contractId}, or null while that contract runs. */
     LocalDate freeFrom(String contractId) {
-        if (contractId == null || !contractId.startsWith("Contract:")) {
+        if (!TypedId.isOf("Contract", contractId)) {
             return null; // a collective contract sets its holds itself
         }
         LocalDate endsOn = null;

@@ -1,5 +1,7 @@
 package fr.cnam.aam.contracting.core.policy;
 
+import fr.cnam.aam.kernel.TypedId;
+
 import java.util.List;
 
 /**
@@ -9,13 +11,11 @@ import java.util.List;
  */
 final class IndividualContracts {
 
-    private static final String COLLECTIVE = "CollectiveContract:";
-
     private IndividualContracts() {
     }
 
     static List<String> of(List<String> contractIds) {
         return contractIds == null ? List.of()
-                : contractIds.stream().filter(id -> id != null && !id.startsWith(COLLECTIVE)).toList();
+                : contractIds.stream().filter(id -> id != null && !TypedId.isOf("CollectiveContract", id)).toList();
     }
 }

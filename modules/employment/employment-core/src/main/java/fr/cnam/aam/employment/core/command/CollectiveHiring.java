@@ -1,6 +1,7 @@
 package fr.cnam.aam.employment.core.command;
 
 import fr.cnam.aam.kernel.BusinessRuleViolation;
+import fr.cnam.aam.kernel.TypedId;
 import fr.cnam.aam.regulation.RegulatoryVersion;
 import fr.cnam.aam.regulation.Resolved;
 import fr.cnam.aam.regulation.Rulebook;
@@ -16,13 +17,11 @@ import java.util.List;
  */
 final class CollectiveHiring {
 
-    static final String PREFIX = "CollectiveContract:";
-
     private CollectiveHiring() {
     }
 
     static boolean isFor(List<String> contractIds) {
-        return contractIds.stream().anyMatch(id -> id != null && id.startsWith(PREFIX));
+        return contractIds.stream().anyMatch(id -> TypedId.isOf("CollectiveContract", id));
     }
 
     /** The collective version the hiring falls under (its first, for an assistant the company employed before). */

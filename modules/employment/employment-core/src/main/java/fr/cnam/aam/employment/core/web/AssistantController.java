@@ -65,7 +65,7 @@ class AssistantController {
         String id = r.assistantId() == null ? TypedId.newId(TYPE) : TypedId.of(TYPE, r.assistantId());
         // a group's assistant names its collective contract ("CollectiveContract:x"); a bare id is an individual one
         List<String> contracts = r.contractIds().stream()
-                .map(c -> c != null && c.startsWith(COLLECTIVE + ":") ? TypedId.of(COLLECTIVE, c)
+                .map(c -> TypedId.isOf(COLLECTIVE, c) ? TypedId.of(COLLECTIVE, c)
                                                                       : TypedId.of("Contract", c)).toList();
         String replaces = r.replacesAssistantId() == null ? null : TypedId.of(TYPE, r.replacesAssistantId());
         hiring.check(contracts, replaces);
